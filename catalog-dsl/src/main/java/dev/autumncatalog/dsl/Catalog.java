@@ -1,0 +1,122 @@
+package dev.autumncatalog.dsl;
+
+import dev.autumncatalog.dsl.internal.CatalogValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A whole catalog: its features and products. Build it with {@link Autumn#catalog(CatalogPart...)}, which also takes
+ * in every feature that a product or credit system references, so a feature cannot be forgotten.
+ *
+ * <pre>{@code
+ * Catalog catalog = catalog(FREE, PRO, TOP_UP);          // features come from the products
+ * Catalog all = catalog(Plans.CATALOG, AddOns.CATALOG);  // catalogs of several classes, combined
+ * List<Problem> problems = catalog.validate();           // every problem, with its path
+ * }</pre>
+ *
+ * @param features every feature, each id once in a valid catalog
+ * @param products every product, each id once in a valid catalog
+ */
+public record Catalog(List<Feature> features, List<Product> products) implements CatalogPart {
+
+    /** Copies both lists. */
+    public Catalog {
+        features = List.copyOf(Objects.requireNonNull(features, "features"));
+        products = List.copyOf(Objects.requireNonNull(products, "products"));
+    }
+
+    /**
+     * A catalog of these parts, in order, with every feature they reference. Equal parts given twice are kept once;
+     * different parts with one id are kept both, for {@link #validate()} to report.
+     */
+    public static Catalog of(CatalogPart... parts) {
+        Set<Feature> features = new LinkedHashSet<>();
+        Set<Product> products = new LinkedHashSet<>();
+        for (CatalogPart part : Objects.requireNonNull(parts, "parts")) {
+            add(Objects.requireNonNull(part, "catalog part"), features, products);
+        }
+        return new Catalog(new ArrayList<>(features), new ArrayList<>(products));
+    }
+
+    private static void add(CatalogPart part, Set<Feature> features, Set<Product> products) {
+        if (part instanceof Feature) {
+            addFeature((Feature) part, features);
+        } else if (part instanceof Product) {
+            Product product = (Product) part;
+            for (Item item : product.items()) {
+                referenced(item).forEach(feature -> addFeature(feature, features));
+            }
+            products.add(product);
+        } else {
+            Catalog catalog = (Catalog) part;
+            catalog.features().forEach(feature -> addFeature(feature, features));
+            products.addAll(catalog.products());
+        }
+    }
+
+    private static void addFeature(Feature feature, Set<Feature> features) {
+        // Metered features first, so a credit system follows what it draws from.
+        for (CreditCost cost : feature.creditSchema()) {
+            addFeature(cost.feature(), features);
+        }
+        features.add(feature);
+    }
+
+    private static List<Feature> referenced(Item item) {
+        List<Feature> result = new ArrayList<>();
+        if (item instanceof FeatureItem) {
+            FeatureItem featureItem = (FeatureItem) item;
+            result.add(featureItem.feature());
+            if (featureItem.entityFeature() != null) {
+                result.add(featureItem.entityFeature());
+            }
+        } else if (item instanceof PricedFeatureItem) {
+            PricedFeatureItem priced = (PricedFeatureItem) item;
+            result.add(priced.feature());
+            if (priced.entityFeature() != null) {
+                result.add(priced.entityFeature());
+            }
+        }
+        return result;
+    }
+
+    /** This catalog with more parts added. */
+    public Catalog with(CatalogPart... more) {
+        CatalogPart[] parts = new CatalogPart[more.length + 1];
+        parts[0] = this;
+        System.arraycopy(more, 0, parts, 1, more.length);
+        return of(parts);
+    }
+
+    /** The feature with this id, if any. */
+    public Optional<Feature> feature(String id) {
+        return features.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The product with this id, if any. */
+    public Optional<Product> product(String id) {
+        return products.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Every problem of the catalog, in catalog order, each with its path; empty when valid. */
+    public List<Problem> validate() {
+        return CatalogValidator.validate(this);
+    }
+
+    /**
+     * This catalog, when it is valid.
+     *
+     * @throws CatalogValidationException listing every problem
+     */
+    public Catalog requireValid() {
+        List<Problem> problems = validate();
+        if (!problems.isEmpty()) {
+            throw new CatalogValidationException(problems);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.autumncatalog.dsl;
+
+/**
+ * Implemented by the class that declares a project's catalog. The plugin finds it by name ({@code <catalogClass>}),
+ * creates it with its public no-argument constructor and calls {@link #catalog()}.
+ *
+ * <pre>{@code
+ * public final class Pricing implements CatalogDefinition {
+ *   public static final Feature API_CALLS = feature("api_calls").name("API Calls").singleUse();
+ *
+ *   @Override public Catalog catalog() {
+ *     return catalog(product("pro").name("Pro").item(featureItem(API_CALLS).included(10_000).monthly()));
+ *   }
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface CatalogDefinition {
+    /** The whole catalog. */
+    Catalog catalog();
+}

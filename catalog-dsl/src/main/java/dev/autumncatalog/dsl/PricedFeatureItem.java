@@ -1,0 +1,164 @@
+package dev.autumncatalog.dsl;
+
+import dev.autumncatalog.dsl.internal.Checks;
+import java.util.Objects;
+
+/**
+ * A feature with a usage price: overage above included usage, prepaid seats, tiered usage. Every step returns a new
+ * item.
+ *
+ * <pre>{@code
+ * pricedFeatureItem(API_CALLS).included(10_000).price("0.01").payPerUse().monthly()
+ * pricedFeatureItem(SEATS).price(10).prepaid().monthly()
+ * pricedFeatureItem(API_CALLS).tiers(tier(50_000, "0.01"), lastTier("0.005")).per(100).payPerUse().monthly()
+ * pricedFeatureItem(CREDITS).price(5).per(1_000).prepaid().oneOff().maxPurchase(100_000)
+ * }</pre>
+ *
+ * @param feature the metered feature (or credit system) priced
+ * @param included usage included before the price applies
+ * @param price one amount per billing unit, or tiers
+ * @param billingUnits how many units one price applies to ({@code price(5).per(1_000)}: $5 per 1,000)
+ * @param billingMethod prepaid or pay-per-use
+ * @param billing how often usage is billed; {@link Cycle#ONE_OFF} only for prepaid
+ * @param reset when the usage balance resets, or {@code null} to follow {@code billing}; only prepaid items may reset
+ *     on another interval than they bill
+ * @param maxPurchase the most units a customer may buy beyond included usage, or {@code null} for no limit
+ * @param rollover unused balance carried into the next cycle, or {@code null}
+ * @param proration how prepaid quantity changes are prorated, or {@code null} for Autumn's default
+ * @param entityFeature the continuous-use feature the balance is per unit of (per seat), or {@code null}
+ */
+public record PricedFeatureItem(
+        Feature feature,
+        long included,
+        UsagePrice price,
+        long billingUnits,
+        BillingMethod billingMethod,
+        Cycle billing,
+        Cycle reset,
+        Long maxPurchase,
+        Rollover rollover,
+        Proration proration,
+        Feature entityFeature)
+        implements Item {
+
+    /** Checks local invariants: included ≥ 0, billing units ≥ 1, max purchase ≥ 1, a billable interval. */
+    public PricedFeatureItem {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(billingMethod, "billingMethod");
+        Objects.requireNonNull(billing, "billing");
+        String where = "priced feature item " + feature.id();
+        Checks.notNegative("included usage", included, where);
+        if (billingUnits < 1) {
+            throw new IllegalArgumentException(
+                    "billing units must be ≥ 1, was " + billingUnits + " (" + where + "); use .per(n) with n ≥ 1");
+        }
+        if (maxPurchase != null && maxPurchase < 1) {
+            throw new IllegalArgumentException(
+                    "max purchase must be ≥ 1, was " + maxPurchase + " (" + where + "); leave it out for no limit");
+        }
+        if (!billing.isOneOff() && !billing.interval().isBillable()) {
+            throw new IllegalArgumentException("usage cannot be billed every "
+                    + billing.interval().word() + " (" + where + "); Autumn bills weekly or longer");
+        }
+    }
+
+    /** The cycle the balance actually resets on: {@link #reset()} when set, else {@link #billing()}. */
+    public Cycle effectiveReset() {
+        return reset != null ? reset : billing;
+    }
+
+    /** Resets the usage balance every {@code count} × {@code interval} instead of every billing cycle (prepaid only). */
+    public PricedFeatureItem resetEvery(int count, Interval interval) {
+        return withReset(Cycle.every(count, interval));
+    }
+
+    /** The usage balance never resets (prepaid only): what is bought lasts until used. */
+    public PricedFeatureItem noReset() {
+        return withReset(Cycle.ONE_OFF);
+    }
+
+    /** Limits what a customer may buy beyond included usage. */
+    public PricedFeatureItem maxPurchase(long units) {
+        return new PricedFeatureItem(
+                feature,
+                included,
+                price,
+                billingUnits,
+                billingMethod,
+                billing,
+                reset,
+                units,
+                rollover,
+                proration,
+                entityFeature);
+    }
+
+    /** Carries unused balance into the next cycle: {@code .rollover(rollover().upTo(500).forMonths(1))}. */
+    public PricedFeatureItem rollover(Rollover value) {
+        return new PricedFeatureItem(
+                feature,
+                included,
+                price,
+                billingUnits,
+                billingMethod,
+                billing,
+                reset,
+                maxPurchase,
+                Objects.requireNonNull(value, "rollover"),
+                proration,
+                entityFeature);
+    }
+
+    /** Sets how prepaid quantity changes are prorated (prepaid only). */
+    public PricedFeatureItem prorate(OnIncrease onIncrease, OnDecrease onDecrease) {
+        return new PricedFeatureItem(
+                feature,
+                included,
+                price,
+                billingUnits,
+                billingMethod,
+                billing,
+                reset,
+                maxPurchase,
+                rollover,
+                new Proration(onIncrease, onDecrease),
+                entityFeature);
+    }
+
+    /** Makes the balance per unit of a continuous-use feature, such as per seat. */
+    public PricedFeatureItem perEntity(Feature entity) {
+        return new PricedFeatureItem(
+                feature,
+                included,
+                price,
+                billingUnits,
+                billingMethod,
+                billing,
+                reset,
+                maxPurchase,
+                rollover,
+                proration,
+                Objects.requireNonNull(entity, "entity"));
+    }
+
+    private PricedFeatureItem withReset(Cycle cycle) {
+        return new PricedFeatureItem(
+                feature,
+                included,
+                price,
+                billingUnits,
+                billingMethod,
+                billing,
+                cycle,
+                maxPurchase,
+                rollover,
+                proration,
+                entityFeature);
+    }
+
+    @Override
+    public String label() {
+        return "priced feature " + feature.id();
+    }
+}
