@@ -56,20 +56,20 @@ public final class CatalogLoader {
         if (!CatalogDefinition.class.isAssignableFrom(type)) {
             throw new CatalogLoadException(
                     "Class " + name + " is not a catalog: it must implement " + CatalogDefinition.class.getName()
-                            + " (add 'implements CatalogDefinition' and a catalog() method).",
+                            + " (add 'implements CatalogDefinition' and a define() method).",
                     null);
         }
         CatalogDefinition definition = instantiate(type.asSubclass(CatalogDefinition.class));
         Catalog catalog;
         try {
-            catalog = definition.catalog();
+            catalog = definition.define();
         } catch (RuntimeException | LinkageError e) {
             throw new CatalogLoadException(
-                    name + ".catalog() threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                    name + ".define() threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         if (catalog == null) {
             throw new CatalogLoadException(
-                    name + ".catalog() returned null; return the catalog, for example: return catalog(FREE, PRO);",
+                    name + ".define() returned null; return the catalog, for example: return catalog(FREE, PRO);",
                     null);
         }
         return new Loaded(name, catalog);

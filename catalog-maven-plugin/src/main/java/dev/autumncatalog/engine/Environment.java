@@ -1,0 +1,58 @@
+package dev.autumncatalog.engine;
+
+import java.util.Locale;
+
+/** Autumn's two environments. The key alone selects one; we make the user state it for live. */
+public enum Environment {
+    SANDBOX,
+    LIVE;
+
+    /** {@code sandbox} or {@code live}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses {@code sandbox} or {@code live} (case-insensitive).
+     *
+     * @param parameterHint how the user sets it, for the message
+     */
+    public static Environment parse(String text, String parameterHint) {
+        if (text == null || text.isBlank()) {
+            return SANDBOX;
+        }
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "sandbox":
+            case "test":
+                return SANDBOX;
+            case "live":
+            case "production":
+            case "prod":
+                return LIVE;
+            default:
+                throw new IllegalArgumentException(
+                        "Unknown Autumn environment '" + text + "' in " + parameterHint + "; use sandbox or live.");
+        }
+    }
+
+    /**
+     * Refuses a key of the other environment, so a live catalog is never touched by accident.
+     *
+     * @param key the key that will be sent
+     * @param parameterHint how the user states the environment ({@code -Dautumn.environment})
+     * @throws IllegalArgumentException when the key and the stated environment differ
+     */
+    public void requireMatches(SecretKey key, String parameterHint) {
+        if (key.environment() == this) {
+            return;
+        }
+        if (key.environment() == LIVE) {
+            throw new IllegalArgumentException("The Autumn key is a live key (am_sk_live_…) but the environment is "
+                    + word() + ". Live catalogs are changed only on purpose: set " + parameterHint
+                    + "=live to use it, or use a sandbox key (am_sk_test_…).");
+        }
+        throw new IllegalArgumentException("The environment is live (" + parameterHint
+                + ") but the Autumn key is a sandbox key (am_sk_test_…). Use the live key, or drop " + parameterHint
+                + " to work on the sandbox.");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.autumncatalog.engine;
+
+import java.util.Objects;
+
+/**
+ * An Autumn secret key. Its text is reachable only through {@link #reveal()}, which only the HTTP layer calls; {@link
+ * #toString()} and every message show the environment prefix alone.
+ */
+public final class SecretKey {
+    private static final String TEST_PREFIX = "am_sk_test_";
+    private static final String LIVE_PREFIX = "am_sk_live_";
+
+    private final String value;
+
+    private SecretKey(String value) {
+        this.value = value;
+    }
+
+    /**
+     * A key from its text, trimmed.
+     *
+     * @param source where it came from, for messages ({@code AUTUMN_SECRET_KEY}, {@code settings.xml server 'autumn'})
+     * @throws IllegalArgumentException when it is not an Autumn secret key; the message never contains the text
+     */
+    public static SecretKey of(String text, String source) {
+        Objects.requireNonNull(source, "source");
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The Autumn secret key from " + source + " is empty.");
+        }
+        String trimmed = text.trim();
+        if (!trimmed.startsWith(TEST_PREFIX) && !trimmed.startsWith(LIVE_PREFIX)) {
+            throw new IllegalArgumentException("The value from " + source
+                    + " is not an Autumn secret key: it must start with am_sk_test_ (sandbox) or am_sk_live_ (live).");
+        }
+        return new SecretKey(trimmed);
+    }
+
+    /** The environment the key belongs to, from its prefix. */
+    public Environment environment() {
+        return value.startsWith(LIVE_PREFIX) ? Environment.LIVE : Environment.SANDBOX;
+    }
+
+    /** The key itself, for the {@code Authorization} header only. */
+    public String reveal() {
+        return value;
+    }
+
+    /** {@code am_sk_test_… (redacted)}: never the key. */
+    @Override
+    public String toString() {
+        return (environment() == Environment.LIVE ? LIVE_PREFIX : TEST_PREFIX) + "… (redacted)";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SecretKey && ((SecretKey) other).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}

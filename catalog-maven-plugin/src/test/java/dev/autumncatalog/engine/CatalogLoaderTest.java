@@ -1,0 +1,122 @@
+package dev.autumncatalog.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autumncatalog.engine.fixtures.LoaderFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogLoaderTest {
+    private static final String HINT = "<catalogClass> (-Dautumn.catalogClass)";
+    private final CatalogLoader loader = new CatalogLoader(List.of(), List.of());
+
+    @Test
+    void load_namedClass_returnsItsCatalog() {
+        CatalogLoader.Loaded loaded = loader.load(LoaderFixtures.Good.class.getName(), HINT);
+
+        assertThat(loaded.className()).isEqualTo(LoaderFixtures.Good.class.getName());
+        assertThat(loaded.catalog().products()).extracting(p -> p.id()).containsExactly("free");
+        assertThat(loaded.catalog().features()).extracting(f -> f.id()).containsExactly("api_calls");
+    }
+
+    @Test
+    void load_missingClass_saysWhereItLookedAndWhatToCheck() {
+        CatalogLoader withPath = new CatalogLoader(List.of(Path.of("target/classes")), List.of());
+        assertThatThrownBy(() -> withPath.load("com.example.Pricing", HINT))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessage("Catalog class com.example.Pricing was not found on the project classpath (looked in "
+                        + "target/classes). Check the name in <catalogClass> (-Dautumn.catalogClass) and that the "
+                        + "module compiles it.");
+    }
+
+    @Test
+    void load_notACatalog_saysWhatToAdd() {
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.NotACatalog.class.getName(), HINT))
+                .hasMessage("Class dev.autumncatalog.engine.fixtures.LoaderFixtures$NotACatalog is not a catalog: it "
+                        + "must implement dev.autumncatalog.dsl.CatalogDefinition (add 'implements "
+                        + "CatalogDefinition' and a define() method).");
+    }
+
+    @Test
+    void load_staticInitialiserThrows_namesTheCause() {
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.BrokenStatic.class.getName(), HINT))
+                .hasMessage("The static initialiser of catalog class "
+                        + "dev.autumncatalog.engine.fixtures.LoaderFixtures$BrokenStatic threw "
+                        + "IllegalArgumentException: feature id must contain only letters, digits, '_' and '-', was "
+                        + "'api calls'; for example 'api_calls' (look at its static feature and product constants).");
+    }
+
+    @Test
+    void load_catalogReturnsNull_saysWhatToReturn() {
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.ReturnsNull.class.getName(), HINT))
+                .hasMessage("dev.autumncatalog.engine.fixtures.LoaderFixtures$ReturnsNull.define() returned null; "
+                        + "return the catalog, for example: return catalog(FREE, PRO);");
+    }
+
+    @Test
+    void load_catalogThrows_namesTheCause() {
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.Throws.class.getName(), HINT))
+                .hasMessage("dev.autumncatalog.engine.fixtures.LoaderFixtures$Throws.define() threw "
+                        + "IllegalStateException: pricing service unavailable");
+    }
+
+    @Test
+    void load_noDefaultConstructor_saysWhatToAdd() {
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.NeedsArgument.class.getName(), HINT))
+                .hasMessage("Catalog class dev.autumncatalog.engine.fixtures.LoaderFixtures$NeedsArgument has no "
+                        + "no-argument constructor; add 'public NeedsArgument() {}'.");
+    }
+
+    @Test
+    void load_noName_discoversTheOnlyCatalogClass(@TempDir Path dir) throws IOException {
+        compile(
+                dir,
+                "shop.Pricing",
+                "package shop; import dev.autumncatalog.dsl.*;"
+                        + " public class Pricing implements CatalogDefinition {"
+                        + " public Catalog define() { return Autumn.catalog(Autumn.product(\"pro\").name(\"Pro\")); } }");
+        compile(dir, "shop.Helper", "package shop; public class Helper {}");
+
+        CatalogLoader.Loaded loaded = new CatalogLoader(List.of(dir), List.of(dir)).load(null, HINT);
+
+        assertThat(loaded.className()).isEqualTo("shop.Pricing");
+        assertThat(loaded.catalog().products()).extracting(p -> p.id()).containsExactly("pro");
+    }
+
+    @Test
+    void load_noNameAndNoCatalogClass_saysWhereItLooked(@TempDir Path dir) throws IOException {
+        compile(dir, "shop.Helper", "package shop; public class Helper {}");
+
+        assertThatThrownBy(() -> new CatalogLoader(List.of(dir), List.of(dir)).load(" ", HINT))
+                .hasMessage("No catalog class found: no class in " + dir + " implements "
+                        + "dev.autumncatalog.dsl.CatalogDefinition. Add one, or name it with " + HINT + ".");
+    }
+
+    @Test
+    void load_noNameAndTwoCatalogClasses_asksToChoose(@TempDir Path dir) throws IOException {
+        String body = " implements dev.autumncatalog.dsl.CatalogDefinition {"
+                + " public dev.autumncatalog.dsl.Catalog define() { return null; } }";
+        compile(dir, "shop.B", "package shop; public class B" + body);
+        compile(dir, "shop.A", "package shop; public class A" + body);
+
+        assertThatThrownBy(() -> new CatalogLoader(List.of(dir), List.of(dir)).load(null, HINT))
+                .hasMessage("Several catalog classes found: [shop.A, shop.B]. Name the one to use with " + HINT + ".");
+    }
+
+    private static void compile(Path dir, String className, String source) throws IOException {
+        Path src = dir.resolve("src").resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, source);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int rc = compiler.run(
+                null, null, null, "-d", dir.toString(), "-cp", System.getProperty("java.class.path"), src.toString());
+        assertThat(rc).as("compiling " + className).isZero();
+    }
+}

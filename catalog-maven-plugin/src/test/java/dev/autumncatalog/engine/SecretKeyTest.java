@@ -1,0 +1,74 @@
+package dev.autumncatalog.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SecretKeyTest {
+    private static final String TEST_KEY = "am_sk_test_CANARYcanary0123456789abcdefghijklmnopqrstu";
+    private static final String LIVE_KEY = "am_sk_live_CANARYcanary0123456789abcdefghijklmnopqrstu";
+
+    @Test
+    void toString_neverShowsTheKey() {
+        assertThat(SecretKey.of(TEST_KEY, "AUTUMN_SECRET_KEY")).hasToString("am_sk_test_… (redacted)");
+        assertThat(SecretKey.of(LIVE_KEY, "AUTUMN_SECRET_KEY")).hasToString("am_sk_live_… (redacted)");
+    }
+
+    @Test
+    void of_trimsAndRevealsForTheHeaderOnly() {
+        assertThat(SecretKey.of("  " + TEST_KEY + "\n", "x").reveal()).isEqualTo(TEST_KEY);
+    }
+
+    @Test
+    void of_notAnAutumnKey_failsWithoutEchoingIt() {
+        assertThatThrownBy(() -> SecretKey.of("sk_live_stripe_CANARY", "AUTUMN_SECRET_KEY"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The value from AUTUMN_SECRET_KEY is not an Autumn secret key: it must start with "
+                        + "am_sk_test_ (sandbox) or am_sk_live_ (live).")
+                .message()
+                .doesNotContain("CANARY");
+    }
+
+    @Test
+    void of_empty_fails() {
+        assertThatThrownBy(() -> SecretKey.of(" ", "settings.xml server 'autumn'"))
+                .hasMessage("The Autumn secret key from settings.xml server 'autumn' is empty.");
+    }
+
+    @Test
+    void environment_followsThePrefix() {
+        assertThat(SecretKey.of(TEST_KEY, "x").environment()).isEqualTo(Environment.SANDBOX);
+        assertThat(SecretKey.of(LIVE_KEY, "x").environment()).isEqualTo(Environment.LIVE);
+    }
+
+    @Test
+    void requireMatches_liveKeyWithoutLiveOptIn_isRefused() {
+        assertThatThrownBy(
+                        () -> Environment.SANDBOX.requireMatches(SecretKey.of(LIVE_KEY, "x"), "-Dautumn.environment"))
+                .hasMessage("The Autumn key is a live key (am_sk_live_…) but the environment is sandbox. Live "
+                        + "catalogs are changed only on purpose: set -Dautumn.environment=live to use it, or use a "
+                        + "sandbox key (am_sk_test_…).");
+    }
+
+    @Test
+    void requireMatches_liveEnvironmentWithSandboxKey_isRefused() {
+        assertThatThrownBy(() -> Environment.LIVE.requireMatches(SecretKey.of(TEST_KEY, "x"), "-Dautumn.environment"))
+                .hasMessage("The environment is live (-Dautumn.environment) but the Autumn key is a sandbox key "
+                        + "(am_sk_test_…). Use the live key, or drop -Dautumn.environment to work on the sandbox.");
+    }
+
+    @Test
+    void requireMatches_sameEnvironment_passes() {
+        Environment.LIVE.requireMatches(SecretKey.of(LIVE_KEY, "x"), "-Dautumn.environment");
+        Environment.SANDBOX.requireMatches(SecretKey.of(TEST_KEY, "x"), "-Dautumn.environment");
+    }
+
+    @Test
+    void parse_acceptsTheTwoWords() {
+        assertThat(Environment.parse(null, "p")).isEqualTo(Environment.SANDBOX);
+        assertThat(Environment.parse("LIVE", "p")).isEqualTo(Environment.LIVE);
+        assertThatThrownBy(() -> Environment.parse("staging", "-Dautumn.environment"))
+                .hasMessage("Unknown Autumn environment 'staging' in -Dautumn.environment; use sandbox or live.");
+    }
+}
