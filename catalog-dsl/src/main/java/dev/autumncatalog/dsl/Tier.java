@@ -34,18 +34,18 @@ public record Tier(Long upTo, BigDecimal amount, BigDecimal flatAmount) {
     }
 
     /** This tier with a flat fee for reaching it (volume tiers only): {@code tier(10, 5).flat(50)}. */
-    public Tier flat(long amount) {
-        return flat(BigDecimal.valueOf(amount));
+    public Tier flat(long fee) {
+        return flat(BigDecimal.valueOf(fee));
     }
 
     /** This tier with a flat fee for reaching it, exact: {@code tier(10, "5").flat("49.99")}. */
-    public Tier flat(String amount) {
-        return flat(Checks.decimal("tier flat amount", amount));
+    public Tier flat(String fee) {
+        return flat(Checks.decimal("tier flat amount", fee));
     }
 
     /** This tier with a flat fee for reaching it (volume tiers only). */
-    public Tier flat(BigDecimal amount) {
-        return new Tier(upTo, amount, Objects.requireNonNull(amount, "tier flat amount"));
+    public Tier flat(BigDecimal fee) {
+        return new Tier(upTo, amount, Objects.requireNonNull(fee, "tier flat amount"));
     }
 
     /** {@code true} for the last, unbounded tier. */
