@@ -18,4 +18,19 @@ package dev.autumncatalog.dsl;
 public interface CatalogDefinition {
     /** The whole catalog. */
     Catalog catalog();
+
+    /**
+     * A catalog of these parts, exactly as {@link Autumn#catalog(CatalogPart...)} builds it. It exists so that
+     * {@code catalog(...)} compiles inside an implementation: there, the method {@link #catalog()} hides the static
+     * import of {@code Autumn.catalog}, whatever the arguments.
+     *
+     * <pre>{@code
+     * @Override public Catalog catalog() {
+     *   return catalog(Plans.CATALOG, AddOns.CATALOG);
+     * }
+     * }</pre>
+     */
+    default Catalog catalog(CatalogPart... parts) {
+        return Catalog.of(parts);
+    }
 }
