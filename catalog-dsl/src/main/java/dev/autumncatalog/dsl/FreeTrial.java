@@ -18,8 +18,11 @@ import java.util.Objects;
 public record FreeTrial(int length, Unit unit, boolean cardRequired) {
     /** The unit of a trial length. */
     public enum Unit {
+        /** Days. */
         DAY,
+        /** Months. */
         MONTH,
+        /** Years. */
         YEAR;
 
         /** The lower-case word: {@code day}. */

@@ -66,8 +66,8 @@ public final class PricedFeatureStep {
         /** The price applies per {@code units} units: {@code price(5).per(1_000)} is $5 per 1,000. */
         public Priced per(long units) {
             if (units < 1) {
-                throw new IllegalArgumentException(
-                        "billing units must be ≥ 1, was " + units + " (priced feature item " + feature.id() + ")");
+                throw new IllegalArgumentException("billing units must be ≥ 1, was " + units + " (priced feature item "
+                        + feature.id() + "); use .per(n) with n ≥ 1");
             }
             return new Priced(feature, included, price, units);
         }
