@@ -75,6 +75,7 @@ public final class AutumnSandbox implements AutoCloseable {
     private final List<String> secretKeys;
     private final FaultPlan faults = new FaultPlan();
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Object persistLock = new Object();
     private volatile Duration latency;
 
     private AutumnSandbox(Builder builder) throws IOException {
@@ -290,8 +291,14 @@ public final class AutumnSandbox implements AutoCloseable {
     }
 
     private void persistIfChanged() {
-        if (catalog.takeDirty() && stateFile != null) {
-            stateFile.write(catalog.snapshot());
+        if (stateFile == null) {
+            return;
+        }
+        synchronized (persistLock) { // snapshots are taken and written in the same order
+            String state = catalog.takeChangedState();
+            if (state != null) {
+                stateFile.write(state);
+            }
         }
     }
 

@@ -39,21 +39,22 @@ final class SandboxCatalog {
 
     // ---------------------------------------------------------------- state plumbing
 
-    /** Whether anything changed since the last call; the sandbox then writes its state file. */
-    synchronized boolean takeDirty() {
-        boolean was = dirty;
+    /**
+     * The state as state-file JSON if anything changed since the last call, else {@code null}. Serialised under the
+     * lock, so a concurrent request cannot change it half-way.
+     */
+    synchronized String takeChangedState() {
+        if (!dirty) {
+            return null;
+        }
         dirty = false;
-        return was;
-    }
-
-    synchronized StateFile.Snapshot snapshot() {
         StateFile.Snapshot snapshot = new StateFile.Snapshot();
         snapshot.seq = seq;
         snapshot.features = new ArrayList<>(features.values());
         for (List<Model.PlanVersion> versions : plans.values()) {
             snapshot.plans.addAll(versions);
         }
-        return snapshot;
+        return StateFile.toJson(snapshot);
     }
 
     synchronized void restore(StateFile.Snapshot snapshot) {

@@ -83,14 +83,22 @@ final class StateFile {
         }
     }
 
-    void write(Snapshot snapshot) {
+    static String toJson(Snapshot snapshot) {
+        try {
+            return MAPPER.writeValueAsString(snapshot);
+        } catch (IOException e) {
+            throw new SandboxStateException("Cannot serialise the sandbox state: " + e.getMessage(), e);
+        }
+    }
+
+    void write(String json) {
         try {
             Path dir = path.getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
             Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            Files.writeString(temp, MAPPER.writeValueAsString(snapshot), StandardCharsets.UTF_8);
+            Files.writeString(temp, json, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
