@@ -755,6 +755,12 @@ final class SandboxCatalog {
         List<Model.PlanVersion> versions = versions(params.planId);
         Model.PlanVersion latest = latest(versions);
         Model.PlanVersion target = params.version == null ? latest : version(params.planId, params.version);
+        if (target != latest && Boolean.TRUE.equals(params.autoEnable)) {
+            throw new ApiError(
+                    400,
+                    "historical_plan_version_cannot_be_default",
+                    "Only the latest version of a plan can be marked as auto-enable.");
+        }
         if (rest && (params.hasItems || params.hasPrice)) {
             if (!params.hasPrice) {
                 params.hasPrice = true;
@@ -782,12 +788,12 @@ final class SandboxCatalog {
         boolean changes = contentChanges(target, params, items);
 
         if (params.allVersions) {
-            checkAutoEnableUpdate(apply(latest.copy(), params, items), params);
+            checkAutoEnable(apply(latest.copy(), params, items));
             applyToAllVersions(versions, latest, params, items);
         } else if (params.forceVersion
                 || (!params.disableVersion && params.version == null && !latest.customers.isEmpty() && changes)) {
             Model.PlanVersion next = apply(latest.copy(), params, items);
-            checkAutoEnableUpdate(next, params);
+            checkAutoEnable(next);
             next.version = latest.version + 1;
             next.createdAt = clock.getAsLong();
             next.seq = nextSeq();
@@ -800,7 +806,7 @@ final class SandboxCatalog {
             latest.autoEnable = false;
             versions.add(next);
         } else {
-            checkAutoEnableUpdate(apply(target.copy(), params, items), params);
+            checkAutoEnable(apply(target.copy(), params, items));
             apply(target, params, items);
         }
         if (poisoned) {
@@ -905,41 +911,48 @@ final class SandboxCatalog {
     }
 
     /**
-     * The default-plan rules Autumn's {@code validateDefaultFlag} applies (from the server source; the recordings
-     * never hit them): an auto-enable plan must be free or a card-less trial, and a group has one free default.
+     * The default-plan rules of Autumn's {@code validateDefaultFlag} (read from the server source; the recordings never
+     * hit them): an auto-enable plan must be free, or a recurring plan with a card-less trial, and a group has at most
+     * one free default and one default trial. On update they apply whenever the result is auto-enable.
      */
+    private void checkAutoEnable(Model.PlanVersion plan) {
+        checkAutoEnable(plan, plan.items);
+    }
+
     private void checkAutoEnable(Model.PlanVersion plan, List<Model.Item> items) {
         if (!plan.autoEnable) {
             return;
         }
-        boolean priced = plan.price != null || items.stream().anyMatch(i -> i.price != null);
-        boolean cardlessTrial = plan.freeTrial != null && !plan.freeTrial.cardRequired;
-        if (priced && !cardlessTrial) {
-            throw ApiError.invalidRequest(400, "Cannot make a plan auto-enable if it has prices on it.");
-        }
-        if (priced || plan.freeTrial != null) {
-            return;
+        boolean free = plan.price == null && items.stream().noneMatch(i -> i.price != null);
+        if (!free) {
+            boolean oneOff = (plan.price == null || "one_off".equals(plan.price.interval))
+                    && items.stream().allMatch(i -> i.price == null || "one_off".equals(i.price.interval));
+            boolean cardlessTrial = plan.freeTrial != null && !plan.freeTrial.cardRequired;
+            if (oneOff || !cardlessTrial) {
+                throw ApiError.invalidRequest(400, "Cannot make a plan auto-enable if it has prices on it.");
+            }
         }
         for (List<Model.PlanVersion> versions : plans.values()) {
             Model.PlanVersion other = latest(versions);
-            if (!other.id.equals(plan.id)
-                    && other.autoEnable
-                    && !other.archived
-                    && other.freeTrial == null
-                    && other.isFree()
-                    && Objects.equals(other.group, plan.group)) {
+            if (other.id.equals(plan.id)
+                    || !other.autoEnable
+                    || other.archived
+                    || !Objects.equals(other.group, plan.group)) {
+                continue;
+            }
+            boolean otherFree = other.price == null && other.items.stream().noneMatch(i -> i.price != null);
+            if (free && otherFree) {
                 throw ApiError.invalidRequest(
                         400,
                         "You have another default product (" + other.id
                                 + "). Please remove default from that product first.");
             }
-        }
-    }
-
-    /** On update the default rules run only when the request turns {@code auto_enable} on. */
-    private void checkAutoEnableUpdate(Model.PlanVersion result, PlanParams params) {
-        if (Boolean.TRUE.equals(params.autoEnable)) {
-            checkAutoEnable(result, result.items);
+            if (!free && !otherFree && other.freeTrial != null) {
+                throw ApiError.invalidRequest(
+                        400,
+                        "You have another default trial product in this group (" + other.id
+                                + "). Please remove default from that product first.");
+            }
         }
     }
 

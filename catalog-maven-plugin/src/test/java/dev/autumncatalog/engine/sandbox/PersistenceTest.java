@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +78,35 @@ class PersistenceTest {
             http.post("/v1/features.get", "{\"feature_id\":\"nope\"}");
         }
         assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified - 60_000);
+    }
+
+    @Test
+    void concurrentWrites_allLand_andTheFileHoldsTheLastState() throws Exception {
+        Path file = dir.resolve("sandbox.json");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (AutumnSandbox sandbox = AutumnSandbox.builder().stateFile(file).start()) {
+            SandboxHttp http = new SandboxHttp(sandbox);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String body = "{\"feature_id\":\"f" + i + "\",\"name\":\"F\",\"type\":\"boolean\"}";
+                statuses.add(
+                        pool.submit(() -> http.post("/v1/features.create", body).status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+            assertThat(sandbox.requestCount()).isEqualTo(80);
+            assertThat(http.post("/v1/features.list", "{}").json().path("list")).hasSize(80);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (AutumnSandbox again = AutumnSandbox.builder().stateFile(file).start()) {
+            assertThat(new SandboxHttp(again)
+                            .post("/v1/features.list", "{}")
+                            .json()
+                            .path("list"))
+                    .hasSize(80);
+        }
     }
 
     @Test

@@ -445,6 +445,46 @@ class PlanRulesTest {
         assertThat(plan("p").at("/items/0/display/primary_text").asText()).isEqualTo("1,000 API Requests");
     }
 
+    @Test
+    void autoEnable_defaultRulesFromTheServerSource() {
+        assertError(
+                post(
+                        "/v1/plans.create",
+                        "{\"plan_id\":\"p\",\"name\":\"P\",\"auto_enable\":true,"
+                                + "\"price\":{\"amount\":10,\"interval\":\"month\"}}"),
+                400,
+                "invalid_request",
+                "Cannot make a plan auto-enable if it has prices on it.");
+        assertThat(post(
+                                "/v1/plans.create",
+                                "{\"plan_id\":\"trial\",\"name\":\"T\",\"auto_enable\":true,"
+                                        + "\"price\":{\"amount\":10,\"interval\":\"month\"},"
+                                        + "\"free_trial\":{\"duration_length\":7,\"duration_type\":\"day\",\"card_required\":false}}")
+                        .status())
+                .as("a card-less trial may be auto-enable")
+                .isEqualTo(200);
+        assertThat(post("/v1/plans.create", "{\"plan_id\":\"free\",\"name\":\"Free\",\"auto_enable\":true}")
+                        .status())
+                .isEqualTo(200);
+        assertError(
+                post("/v1/plans.create", "{\"plan_id\":\"free2\",\"name\":\"Free 2\",\"auto_enable\":true}"),
+                400,
+                "invalid_request",
+                "You have another default product (free). Please remove default from that product first.");
+        assertThat(post(
+                                "/v1/plans.create",
+                                "{\"plan_id\":\"free3\",\"name\":\"Free 3\",\"group\":\"other\","
+                                        + "\"auto_enable\":true}")
+                        .status())
+                .as("one free default per group")
+                .isEqualTo(200);
+        assertError(
+                post("/v1/plans.update", "{\"plan_id\":\"free\",\"price\":{\"amount\":5,\"interval\":\"month\"}}"),
+                400,
+                "invalid_request",
+                "Cannot make a plan auto-enable if it has prices on it.");
+    }
+
     private static List<String> ids(SandboxHttp.Answer answer) {
         List<String> ids = new ArrayList<>();
         answer.json().path("list").forEach(p -> ids.add(p.path("id").asText()));
