@@ -259,7 +259,7 @@ public final class AutumnSandbox implements AutoCloseable {
         if (!delay.isZero()) {
             Thread.sleep(delay.toMillis());
         }
-        Fault fault = faults.take(recorded.number());
+        Fault fault = faults.take(recorded.number(), recorded.path());
         if (fault instanceof Fault.Delay) {
             Thread.sleep(((Fault.Delay) fault).duration().toMillis());
             fault = null;

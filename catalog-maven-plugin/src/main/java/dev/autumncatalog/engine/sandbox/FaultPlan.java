@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The faults the sandbox will play, by arrival order ({@link #next}, {@link #failNext}) or by request number ({@link
- * #atRequest}). A request number is the 1-based count of requests the sandbox has received, as in {@link
+ * The faults the sandbox will play, by arrival order ({@link #next}, {@link #failNext}), by path ({@link #nextOn}) or
+ * by request number ({@link #atRequest}). A request number is the 1-based count of requests the sandbox has received, as in {@link
  * AutumnSandbox#requestCount()}. Thread-safe.
  */
 public final class FaultPlan {
     private final Deque<Fault> queue = new ArrayDeque<>();
     private final Map<Integer, Fault> byNumber = new HashMap<>();
+    private final Map<String, Deque<Fault>> byPath = new HashMap<>();
 
     FaultPlan() {}
 
@@ -51,22 +52,43 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * The next requests to {@code path} (without query, e.g. {@code /v1/plans.create}) get these faults, one each;
+     * other paths are not affected. Wins over queued faults, not over {@link #atRequest}.
+     */
+    public synchronized FaultPlan nextOn(String path, Fault... faults) {
+        Deque<Fault> forPath = byPath.computeIfAbsent(path, p -> new ArrayDeque<>());
+        for (Fault fault : faults) {
+            forPath.addLast(fault);
+        }
+        return this;
+    }
+
     /** Forgets every fault not yet played. */
     public synchronized void clear() {
         queue.clear();
         byNumber.clear();
+        byPath.clear();
     }
 
     /** How many faults are still to be played. */
     public synchronized int pending() {
-        return queue.size() + byNumber.size();
+        int count = queue.size() + byNumber.size();
+        for (Deque<Fault> forPath : byPath.values()) {
+            count += forPath.size();
+        }
+        return count;
     }
 
     /** The fault for this request, or {@code null}. */
-    synchronized Fault take(int requestNumber) {
+    synchronized Fault take(int requestNumber, String path) {
         Fault numbered = byNumber.remove(requestNumber);
         if (numbered != null) {
             return numbered;
+        }
+        Deque<Fault> forPath = byPath.get(path);
+        if (forPath != null && !forPath.isEmpty()) {
+            return forPath.pollFirst();
         }
         return queue.pollFirst();
     }

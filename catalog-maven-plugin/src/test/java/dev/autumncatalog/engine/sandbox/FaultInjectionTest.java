@@ -65,6 +65,22 @@ class FaultInjectionTest {
     }
 
     @Test
+    void nextOn_hitsOnlyThatPath() {
+        sandbox.faults().nextOn("/v1/plans.create", Fault.status(500), Fault.status(503));
+        assertThat(http.post("/v1/features.create", CREATE_SSO).status()).isEqualTo(200);
+        assertThat(http.post("/v1/plans.create", "{\"plan_id\":\"p\",\"name\":\"P\"}")
+                        .status())
+                .isEqualTo(500);
+        assertThat(http.post("/v1/plans.list", "{}").status()).isEqualTo(200);
+        assertThat(http.post("/v1/plans.create", "{\"plan_id\":\"p\",\"name\":\"P\"}")
+                        .status())
+                .isEqualTo(503);
+        assertThat(http.post("/v1/plans.create", "{\"plan_id\":\"p\",\"name\":\"P\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void rateLimited_isPlainText429WithRetryAfter() {
         sandbox.faults().next(Fault.rateLimited(Duration.ofSeconds(2)));
         SandboxHttp.Answer answer = http.post("/v1/plans.list", "{}");
