@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * try (AutumnSandbox sandbox = AutumnSandbox.start()) {
- *     client = new AutumnHttpClient(sandbox.baseUrl(), sandbox.secretKey());
+ *     // point the client at sandbox.baseUrl() with sandbox.secretKey()
  *     sandbox.addCustomer("pro");                       // "pro" now has a customer on its latest version
  *     sandbox.faults().failNext(1, 503);                // the next request gets a 503
  *     ...
