@@ -51,6 +51,12 @@ public final class ConstantsGenerator {
     public static final List<String> CLASS_NAMES =
             List.of("FeatureId", "FeatureKind", "Features", "ProductId", "Products");
 
+    /**
+     * The most features, and the most products, one catalog may have. Each becomes an enum constant, and javac refuses
+     * an enum whose static initialiser exceeds 64 KB of bytecode (at about 2,700 features or 2,900 products).
+     */
+    public static final int MAX_CONSTANTS = 2_500;
+
     private final String packageName;
     private final String origin;
     private final ClassName features;
@@ -87,6 +93,9 @@ public final class ConstantsGenerator {
     public List<JavaFile> generate(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
         Problems problems = new Problems();
+        checkSize("features", "FeatureId", catalog.features().size(), problems);
+        checkSize("products", "ProductId", catalog.products().size(), problems);
+        problems.throwIfAny();
         Map<String, Feature> featuresById = named("feature", catalog.features(), Feature::id, problems);
         Map<String, Product> productsById = named("product", catalog.products(), Product::id, problems);
         checkReferences(catalog, featuresById, problems);
@@ -109,6 +118,16 @@ public final class ConstantsGenerator {
     }
 
     // Checks
+
+    private static void checkSize(String what, String enumName, int count, Problems problems) {
+        if (count > MAX_CONSTANTS) {
+            problems.add(
+                    "the catalog has " + Describe.count(count) + " " + what + ", but the generated " + enumName
+                            + " enum can hold at most " + Describe.count(MAX_CONSTANTS)
+                            + " (javac limits a class initialiser to 64 KB)",
+                    List.of());
+        }
+    }
 
     /** The parts by id, sorted; records duplicate ids, ids without a Java name, and ids sharing a Java name. */
     private static <T> Map<String, T> named(String kind, List<T> parts, Function<T, String> idOf, Problems problems) {

@@ -20,15 +20,18 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Readable, exact English for the Javadoc of generated constants: amounts, cycles, items, products. */
 final class Describe {
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029]+");
+
     private Describe() {}
 
     /** One line of text made safe for a Javadoc comment: no HTML, no inline tags, no comment end, no escapes. */
     static String html(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        String collapsed = text.strip().replaceAll("[\\s\\p{Cntrl}\\u2028\\u2029]+", " ");
+        String collapsed = SPACES.matcher(text.strip()).replaceAll(" ");
         for (int i = 0; i < collapsed.length(); i++) {
             char c = collapsed.charAt(i);
             switch (c) {

@@ -271,6 +271,18 @@ class ConstantsGeneratorTest {
     }
 
     @Test
+    void generate_moreFeaturesThanAnEnumHolds_fails() {
+        Feature[] features = new Feature[ConstantsGenerator.MAX_CONSTANTS + 1];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = feature("f" + i).name("F").booleanFlag();
+        }
+        assertThatThrownBy(() -> generate(catalog(features)))
+                .isInstanceOf(CodegenException.class)
+                .hasMessage("Cannot generate Java constants: the catalog has 2,501 features, but the generated"
+                        + " FeatureId enum can hold at most 2,500 (javac limits a class initialiser to 64 KB)");
+    }
+
+    @Test
     void constructor_invalidPackage_failsNamingThePart() {
         assertThatThrownBy(() -> new ConstantsGenerator("com.example.class", ORIGIN))
                 .isInstanceOf(IllegalArgumentException.class)
