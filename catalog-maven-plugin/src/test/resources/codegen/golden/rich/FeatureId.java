@@ -65,7 +65,7 @@ public enum FeatureId {
     /**
      * {@link Features#STORAGE_GB Storage (GB)}, continuous-use.
      */
-    STORAGE_GB(Features.STORAGE_GB, "Storage (GB)", FeatureKind.CONTINUOUS_USE);
+    STORAGE_GB(Features.STORAGE_GB, "Storage\011(GB)", FeatureKind.CONTINUOUS_USE);
 
     private static final Map<String, FeatureId> byId = new HashMap<>();
 

@@ -47,7 +47,7 @@ public final class Features {
      *   <li>{@link Products#FREE Free}: 1,000 per month
      *   <li>{@link Products#PRO Pro}: 10,000 per month
      *   <li>{@link Products#SCALE Scale}: 10,000 per month, then $0.01 per unit, billed monthly in arrears
-     *   <li>{@link Products#API_CALL_PACK API Call Pack}: 1,000, no reset
+     *   <li>{@link Products#API_CALL_PACK API Call Pack &#8212; cr&#232;me &#127854;}: 1,000, no reset
      * </ul>
      */
     public static final String API_CALLS = "api_calls";

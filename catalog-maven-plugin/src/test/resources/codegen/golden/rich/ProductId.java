@@ -20,9 +20,9 @@ public enum ProductId {
     _2024_LEGACY(Products._2024_LEGACY, "Legacy 2024"),
 
     /**
-     * {@link Products#API_CALL_PACK API Call Pack}: $5 one-off; add-on.
+     * {@link Products#API_CALL_PACK API Call Pack &#8212; cr&#232;me &#127854;}: $5 one-off; add-on.
      */
-    API_CALL_PACK(Products.API_CALL_PACK, "API Call Pack"),
+    API_CALL_PACK(Products.API_CALL_PACK, "API Call Pack \u2014 cr\u00e8me \ud83c\udf6e"),
 
     /**
      * {@link Products#CREDIT_TOP_UP Credit top-up}: usage-based price; add-on.

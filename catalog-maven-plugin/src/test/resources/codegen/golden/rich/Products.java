@@ -22,7 +22,7 @@ public final class Products {
     public static final String _2024_LEGACY = "2024-legacy";
 
     /**
-     * API Call Pack: $5 one-off; add-on.
+     * API Call Pack &#8212; cr&#232;me &#127854;: $5 one-off; add-on.
      *
      * <p>Includes:
      *

@@ -19,6 +19,7 @@ import dev.autumncatalog.dsl.TieredPrice;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -28,12 +29,21 @@ final class Describe {
 
     private Describe() {}
 
-    /** One line of text made safe for a Javadoc comment: no HTML, no inline tags, no comment end, no escapes. */
+    /**
+     * One line of text made safe for a Javadoc comment: no HTML, no inline tags, no comment end, no unicode escapes,
+     * and ASCII only (other characters become numeric entities, so the file reads the same in any source encoding).
+     */
     static String html(String text) {
         StringBuilder out = new StringBuilder(text.length());
         String collapsed = SPACES.matcher(text.strip()).replaceAll(" ");
         for (int i = 0; i < collapsed.length(); i++) {
             char c = collapsed.charAt(i);
+            if (c > '~') {
+                int codePoint = collapsed.codePointAt(i);
+                out.append("&#").append(codePoint).append(';');
+                i += Character.charCount(codePoint) - 1;
+                continue;
+            }
             switch (c) {
                 case '&':
                     out.append("&amp;");
@@ -65,6 +75,28 @@ final class Describe {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A Java string literal in ASCII only: quotes, backslashes and control characters get escapes (octal for control
+     * characters, because javac would turn a unicode escape of a line break into a real one), other non-ASCII
+     * characters get unicode escapes.
+     */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < ' ' || c == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\%03o", (int) c));
+            } else if (c > '~') {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** {@code 10,000}. */

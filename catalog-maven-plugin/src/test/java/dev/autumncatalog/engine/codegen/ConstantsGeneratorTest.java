@@ -64,7 +64,11 @@ class ConstantsGeneratorTest {
         Path directory = GOLDEN.resolve(name);
         Map<String, String> actual = new TreeMap<>();
         for (JavaFile file : files) {
-            actual.put(file.typeSpec().name() + ".java", file.toString());
+            String text = file.toString();
+            assertThat(text.chars().filter(c -> c > 127).findFirst())
+                    .as("non-ASCII character in %s", file.typeSpec().name())
+                    .isEmpty();
+            actual.put(file.typeSpec().name() + ".java", text);
         }
         if (UPDATE_GOLDEN) {
             Files.createDirectories(directory);
@@ -120,6 +124,11 @@ class ConstantsGeneratorTest {
                 ((Optional<?>) productId.getMethod("fromId", String.class).invoke(null, "2024-legacy")).orElseThrow();
         assertThat(legacy.toString()).isEqualTo("_2024_LEGACY");
         assertThat(productId.getMethod("id").invoke(legacy)).isEqualTo("2024-legacy");
+        Object pack =
+                ((Optional<?>) productId.getMethod("fromId", String.class).invoke(null, "api_call_pack")).orElseThrow();
+        assertThat(productId.getMethod("displayName").invoke(pack)).isEqualTo(RichCatalog.API_CALL_PACK.name());
+        Object storage = ((Optional<?>) fromId.invoke(null, "storageGB")).orElseThrow();
+        assertThat(featureId.getMethod("displayName").invoke(storage)).isEqualTo("Storage\t(GB)");
         assertThat(productId.getEnumConstants())
                 .extracting(Object::toString)
                 .containsExactly(

@@ -44,4 +44,16 @@ class DescribeTest {
         assertThat(Describe.html("a */ b <i>&</i> {@code x} @see \\u002a/\n c"))
                 .isEqualTo("a *&#47; b &lt;i&gt;&amp;&lt;/i&gt; &#123;&#64;code x&#125; &#64;see &#92;u002a/ c");
     }
+
+    @Test
+    void html_nonAscii_becomesNumericEntities() {
+        assertThat(Describe.html("cr\u00e8me \ud83c\udf6e")).isEqualTo("cr&#232;me &#127854;");
+    }
+
+    @Test
+    void literal_isAsciiOnlyAndSafeFromUnicodeEscapeProcessing() {
+        assertThat(Describe.literal("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
+        assertThat(Describe.literal("tab\there\nline")).isEqualTo("\"tab\\011here\\012line\"");
+        assertThat(Describe.literal("cr\u00e8me")).isEqualTo("\"cr\\u00e8me\"");
+    }
 }

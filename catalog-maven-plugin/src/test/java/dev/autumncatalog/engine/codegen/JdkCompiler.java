@@ -24,7 +24,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles generated sources with nothing on the classpath but an empty directory, every lint and doclint check on,
- * and warnings as errors: what compiles here needs only the JDK and is warning-free.
+ * warnings as errors, and US-ASCII as source encoding: what compiles here needs only the JDK, is warning-free, and
+ * reads the same whatever encoding the consuming project uses.
  */
 final class JdkCompiler {
     /** The options: JDK only, strict. */
@@ -52,7 +53,7 @@ final class JdkCompiler {
             options.addAll(List.of(
                     "-classpath", emptyClasspath.toString(),
                     "-sourcepath", sources.toString(),
-                    "-encoding", "UTF-8",
+                    "-encoding", "US-ASCII",
                     "-d", classes.toString()));
             StringWriter out = new StringWriter();
             boolean ok;

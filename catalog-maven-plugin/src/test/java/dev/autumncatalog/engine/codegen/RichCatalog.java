@@ -30,7 +30,7 @@ public final class RichCatalog implements CatalogDefinition {
     static final Feature API_CALLS = feature("api_calls").name("API Calls").singleUse();
     static final Feature AI_TOKENS = feature("ai-tokens").name("AI Tokens").singleUse();
     static final Feature SEATS = feature("seats").name("Seats").continuousUse();
-    static final Feature STORAGE = feature("storageGB").name("Storage (GB)").continuousUse();
+    static final Feature STORAGE = feature("storageGB").name("Storage\t(GB)").continuousUse();
     static final Feature MESSAGES = feature("messages").name("Messages").singleUse();
     static final Feature RENDERS = feature("3d_renders").name("3D Renders").singleUse();
     static final Feature SSO = feature("sso").name("Single sign-on (SSO)").booleanFlag();
@@ -101,7 +101,7 @@ public final class RichCatalog implements CatalogDefinition {
             .item(featureItem(SSO));
 
     static final Product API_CALL_PACK = product("api_call_pack")
-            .name("API Call Pack")
+            .name("API Call Pack \u2014 cr\u00e8me \ud83c\udf6e")
             .addOn()
             .item(priceItem(5).oneOff())
             .item(featureItem(API_CALLS).included(1_000).noReset());
