@@ -86,6 +86,7 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "autumn.skip", defaultValue = "false")
     boolean skip;
 
+    /** The module being built; read-only, no property. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
