@@ -96,8 +96,9 @@ public final class ConstantsGenerator {
     /**
      * The source files for {@code catalog}, one per name of {@link #CLASS_NAMES}, in that order.
      *
-     * @throws CodegenException when two ids give one Java name, an id gives none, or an item refers to a feature that
-     *     is not in the catalog; listing every such problem
+     * @throws CodegenException when two ids give one Java name, an id gives none, an item refers to a feature that is
+     *     not in the catalog, or there are more than {@link #MAX_CONSTANTS} features or products; listing every such
+     *     problem
      */
     public List<JavaFile> generate(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
@@ -112,8 +113,10 @@ public final class ConstantsGenerator {
 
         Map<String, String> featureNames = names(featuresById.keySet());
         Map<String, String> productNames = names(productsById.keySet());
-        Function<Feature, String> featureLink = feature -> "{@link " + features.simpleName() + "#"
-                + featureNames.get(feature.id()) + " " + Describe.html(feature.name()) + "}";
+        // Named as the catalog's own feature of that id, whichever object an item holds.
+        Function<Feature, String> featureLink =
+                feature -> "{@link " + features.simpleName() + "#" + featureNames.get(feature.id()) + " "
+                        + Describe.html(featuresById.get(feature.id()).name()) + "}";
         Function<Product, String> productLink = product -> "{@link " + products.simpleName() + "#"
                 + productNames.get(product.id()) + " " + Describe.html(product.name()) + "}";
 
