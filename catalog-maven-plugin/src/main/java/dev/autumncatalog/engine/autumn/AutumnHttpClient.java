@@ -859,6 +859,11 @@ public final class AutumnHttpClient implements AutumnApi {
             return new Op("GET", List.of(segments), entityId, null, null);
         }
 
+        /** Any method and path under the base, for tests of routes the API does not use. */
+        static Op of(String method, List<String> segments, String entityId, ObjectNode body) {
+            return new Op(method, List.copyOf(segments), entityId, body, null);
+        }
+
         HttpUrl url(HttpUrl base) {
             HttpUrl.Builder url = base.newBuilder();
             for (String segment : segments) {
