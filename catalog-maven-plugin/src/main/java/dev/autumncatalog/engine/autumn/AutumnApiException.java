@@ -78,7 +78,7 @@ public class AutumnApiException extends RuntimeException {
             text.append(": ").append(autumnMessage);
         }
         if (hint != null) {
-            text.append(". ").append(hint);
+            text.append("; ").append(hint);
         }
         return text.toString();
     }
