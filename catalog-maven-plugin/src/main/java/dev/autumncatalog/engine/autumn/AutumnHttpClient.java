@@ -97,6 +97,7 @@ public final class AutumnHttpClient implements AutumnApi {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
     }
 

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,7 @@ class AutumnHttpClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        server = Loopback.start();
         clock = new FakeClock();
         events = new Responses.Events();
         client = new AutumnHttpClient(config().build(), () -> "idem-" + keys.incrementAndGet());

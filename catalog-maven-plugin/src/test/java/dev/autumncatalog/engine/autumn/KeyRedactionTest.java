@@ -7,7 +7,6 @@ import dev.autumncatalog.engine.autumn.Recordings.Exchange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -36,8 +35,7 @@ class KeyRedactionTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        server = Loopback.start();
         ClientListener listener = new ClientListener() {
             @Override
             public void requestSent(RequestEvent event) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.engine.autumn.Recordings.Exchange;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +25,7 @@ class RecordedErrorsTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        server = Loopback.start();
         client = new AutumnHttpClient(AutumnClientConfig.builder()
                 .baseUrl(server.url("/v1").toString())
                 .secretKey(KEY)

@@ -18,7 +18,6 @@ import dev.autumncatalog.dsl.Interval;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.Recordings.Exchange;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -36,9 +35,7 @@ class ReplayTest {
 
     private void replay(String file) throws IOException {
         replay = new ReplayDispatcher(file);
-        server = new MockWebServer();
-        server.setDispatcher(replay);
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        server = Loopback.start(replay);
         client = new AutumnHttpClient(AutumnClientConfig.builder()
                 .baseUrl(server.url("/v1").toString())
                 .secretKey(KEY)
