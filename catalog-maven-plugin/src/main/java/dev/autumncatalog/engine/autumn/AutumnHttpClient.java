@@ -253,7 +253,7 @@ public final class AutumnHttpClient implements AutumnApi {
                 op,
                 () -> new PlanCustomers(
                         Math.toIntExact(count(json.get("current_version"))),
-                        flag(json.get("will_version")),
+                        required(json, "will_version"),
                         flag(json.get("archived"))));
     }
 
@@ -262,7 +262,8 @@ public final class AutumnHttpClient implements AutumnApi {
         Objects.requireNonNull(planId, "planId");
         Op op = Op.get(planId, "products", planId, "deletion_info");
         JsonNode json = read(op);
-        return map(op, () -> flag(json.get("hasCusProducts")));
+        // totalCount (customer products over all versions) comes from a SQL COUNT and can be a string: "2".
+        return map(op, () -> required(json, "hasCusProducts") || count(json.get("totalCount")) > 0);
     }
 
     @Override
@@ -280,42 +281,45 @@ public final class AutumnHttpClient implements AutumnApi {
     // ------------------------------------------------------------------ mapping
 
     private RemoteFeature mapFeature(Op op, JsonNode json, Feature sent) {
-        ensureKnown(WireMapper.referencedFeatureIds(json));
-        Map<String, Feature> lookup = lookup();
+        List<Feature> written = new ArrayList<>();
         if (sent != null) {
             for (CreditCost cost : sent.creditSchema()) {
-                lookup.put(cost.feature().id(), cost.feature());
+                written.add(cost.feature());
             }
         }
+        Map<String, Feature> lookup = lookup(json, written, sent == null);
         return map(op, () -> WireMapper.feature(json, lookup));
     }
 
     private RemotePlan mapPlan(Op op, JsonNode json, Product sent) {
-        Map<String, Feature> lookup;
-        if (sent == null) {
-            ensureKnown(WireMapper.referencedFeatureIds(json));
-            lookup = lookup();
-        } else {
-            // The features the plan was written with: a pushed plan compares equal to the local one.
-            lookup = lookup();
-            lookup.putAll(WireMapper.featureLookup(referencedFeatures(sent)));
-        }
+        // The features the plan was written with first: a pushed plan compares equal to the local one.
+        Map<String, Feature> lookup = lookup(json, sent == null ? List.of() : referencedFeatures(sent), sent == null);
         return map(op, () -> WireMapper.plan(json, lookup));
     }
 
-    private Map<String, Feature> lookup() {
+    /**
+     * Features by id for reading {@code json}: those written, then those seen. When nothing was written (an archive
+     * flag), lists the features once more if the answer names one this client has not seen; the answer to a write
+     * that names other features than were written is simply not what was written.
+     */
+    private Map<String, Feature> lookup(JsonNode json, List<Feature> written, boolean mayRefresh) {
+        Map<String, Feature> lookup = snapshot();
+        lookup.putAll(WireMapper.featureLookup(written));
+        if (mayRefresh && !lookup.keySet().containsAll(WireMapper.referencedFeatureIds(json))) {
+            refreshFeatures();
+            lookup = snapshot();
+            lookup.putAll(WireMapper.featureLookup(written));
+        }
+        return lookup;
+    }
+
+    private Map<String, Feature> snapshot() {
         synchronized (knownFeatures) {
             return new HashMap<>(knownFeatures);
         }
     }
 
-    /** Lists the features once more when an answer names one this client has not seen. */
-    private void ensureKnown(Set<String> ids) {
-        synchronized (knownFeatures) {
-            if (knownFeatures.keySet().containsAll(ids)) {
-                return;
-            }
-        }
+    private void refreshFeatures() {
         JsonNode features = read(Op.post("features.list", null, NODES.objectNode()));
         List<RemoteFeature> remote = map(Op.post("features.list", null, null), () -> WireMapper.features(features));
         synchronized (knownFeatures) {
@@ -470,6 +474,16 @@ public final class AutumnHttpClient implements AutumnApi {
             return new BigDecimal(node.textValue().trim()).longValueExact();
         }
         throw new IllegalArgumentException("expected a count, was " + node);
+    }
+
+    /** A flag the answer must carry: without it, the answer is not what was asked for. */
+    private static boolean required(JsonNode json, String field) {
+        JsonNode node = json == null ? null : json.get(field);
+        if (node == null || !node.isBoolean()) {
+            throw new IllegalArgumentException(
+                    "expected " + field + ": true or false, was " + WireMapper.abbreviate(json));
+        }
+        return node.booleanValue();
     }
 
     private static boolean flag(JsonNode node) {

@@ -61,13 +61,13 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @BeforeEach
-    void openClient() {
+    public void openClient() {
         resetState();
         client = new AutumnHttpClient(config().build());
     }
 
     @AfterEach
-    void closeClient() {
+    public void closeClient() {
         client.close();
     }
 
@@ -84,14 +84,14 @@ public abstract class AbstractAutumnApiSuite {
     // ------------------------------------------------------------------ features
 
     @Test
-    void emptyServer_emptyCatalog() {
+    public void emptyServer_emptyCatalog() {
         RemoteCatalog catalog = client.fetchCatalog();
         assertThat(catalog.features()).isEmpty();
         assertThat(catalog.plans()).isEmpty();
     }
 
     @Test
-    void features_createdReadBackAsWritten() {
+    public void features_createdReadBackAsWritten() {
         for (Feature feature : Catalogs.RICH.features()) {
             RemoteFeature created = client.createFeature(feature);
             assertThat(created.model()).isEqualTo(feature);
@@ -105,7 +105,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void feature_updateArchiveUnarchive() {
+    public void feature_updateArchiveUnarchive() {
         client.createFeature(Catalogs.SEATS);
         Feature renamed =
                 dev.autumncatalog.dsl.Autumn.feature("seats").name("Team seats").continuousUse();
@@ -123,7 +123,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void feature_duplicate_conflict() {
+    public void feature_duplicate_conflict() {
         client.createFeature(Catalogs.API_CALLS);
         assertThatThrownBy(() -> client.createFeature(Catalogs.API_CALLS))
                 .isInstanceOfSatisfying(
@@ -132,7 +132,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void feature_unknown_notFound() {
+    public void feature_unknown_notFound() {
         assertThatThrownBy(() -> client.updateFeature(Catalogs.SSO, false)).isInstanceOf(AutumnNotFoundException.class);
         assertThatThrownBy(() -> client.archiveFeature("nope", true)).isInstanceOf(AutumnNotFoundException.class);
         assertThatThrownBy(() -> client.deleteFeature("nope")).isInstanceOf(AutumnNotFoundException.class);
@@ -140,7 +140,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void feature_deleteRefusedWhileReferenced_thenAllowed() {
+    public void feature_deleteRefusedWhileReferenced_thenAllowed() {
         push(Catalogs.RICH);
         assertThat(client.featureUsage("seats").planItemCount()).isPositive();
         assertThatThrownBy(() -> client.deleteFeature("seats"))
@@ -159,7 +159,7 @@ public abstract class AbstractAutumnApiSuite {
     // ------------------------------------------------------------------ plans
 
     @Test
-    void plans_createdReadBackEquivalent_andFetchedExactlyOnce() {
+    public void plans_createdReadBackEquivalent_andFetchedExactlyOnce() {
         push(Catalogs.all());
         RemoteCatalog catalog = client.fetchCatalog();
         assertThat(catalog.plans()).hasSize(Catalogs.all().products().size());
@@ -174,7 +174,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_updateReplacesEverything_priceAndTrialRemovable() {
+    public void plan_updateReplacesEverything_priceAndTrialRemovable() {
         push(Catalogs.RICH);
         Product bare =
                 new Product("pro", "Pro lite", null, null, false, false, null, List.of(featureItem(Catalogs.SSO)));
@@ -186,7 +186,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_archivedStaysArchivedThroughUpdates_andUnarchives() {
+    public void plan_archivedStaysArchivedThroughUpdates_andUnarchives() {
         push(Catalogs.SEED);
         assertThat(client.archivePlan("starterapp-demo-paid", true).archived()).isTrue();
         Product renamed = Catalogs.PAID.name("Paid Plan (old)");
@@ -201,7 +201,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_duplicate_conflict() {
+    public void plan_duplicate_conflict() {
         push(Catalogs.SEED);
         client.archivePlan("api-call-pack-1000", true);
         assertThatThrownBy(() -> client.createPlan(Catalogs.PACK))
@@ -210,7 +210,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_unknown_notFound() {
+    public void plan_unknown_notFound() {
         push(Catalogs.SEED);
         Product ghost = product("ghost").name("Ghost").item(priceItem(1).monthly());
         assertThatThrownBy(() -> client.updatePlan(ghost, false, VersionChoice.CREATE_VERSION))
@@ -222,7 +222,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_itemOnUnknownFeature_notFoundAndNothingLeft() {
+    public void plan_itemOnUnknownFeature_notFoundAndNothingLeft() {
         Product orphan = product("orphan")
                 .name("Orphan")
                 .item(featureItem(Catalogs.API_CALLS).included(5).monthly());
@@ -231,7 +231,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_delete_allVersions() {
+    public void plan_delete_allVersions() {
         push(Catalogs.SEED);
         client.deletePlan("api-call-pack-1000");
         assertThat(client.fetchCatalog().plans()).extracting(RemotePlan::id).containsExactly("starterapp-demo-paid");
@@ -239,7 +239,7 @@ public abstract class AbstractAutumnApiSuite {
     }
 
     @Test
-    void plan_withoutCustomers_neverVersions() {
+    public void plan_withoutCustomers_neverVersions() {
         push(Catalogs.SEED);
         assertThat(client.planHasCustomers("starterapp-demo-paid")).isFalse();
         Product pricier = product("starterapp-demo-paid")
@@ -257,7 +257,7 @@ public abstract class AbstractAutumnApiSuite {
     // ------------------------------------------------------------------ customers and versions (optional)
 
     @Test
-    void customers_itemChangeVersions_inPlaceDoesNot_deleteRefused() {
+    public void customers_itemChangeVersions_inPlaceDoesNot_deleteRefused() {
         assumeTrue(supportsCustomers(), "the server cannot mark customers");
         push(Catalogs.SEED);
         addCustomer("starterapp-demo-paid");

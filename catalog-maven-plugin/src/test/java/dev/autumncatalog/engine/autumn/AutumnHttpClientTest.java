@@ -152,6 +152,17 @@ class AutumnHttpClientTest {
     }
 
     @Test
+    void deletionInfo_countsParsedLeniently() {
+        server.enqueue(ok(Json.parse("{\"numVersion\": 1, \"hasCusProducts\": false, \"totalCount\": \"0\"}")));
+        server.enqueue(recorded(byCase(RPC, "features_get"))); // not a deletion_info at all
+        server.enqueue(ok(Json.parse("{\"productName\": null, \"totalCount\": \"3\"}")));
+
+        assertThat(client.planHasCustomers("free")).isFalse();
+        assertThatThrownBy(() -> client.planHasCustomers("free")).isInstanceOf(AutumnApiException.class);
+        assertThat(client.featureUsage("seats")).isEqualTo(new FeatureUsage(null, 3));
+    }
+
+    @Test
     void planCustomers_sendsThePlanToHasCustomers() throws Exception {
         server.enqueue(recorded(byCase(VERSIONING, "plans_has_customers_changed_items")));
 
