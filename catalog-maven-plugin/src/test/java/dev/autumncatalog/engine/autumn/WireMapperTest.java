@@ -109,7 +109,7 @@ class WireMapperTest {
                    {"feature_id": "api_calls", "included": 500, "reset": {"interval": "week", "interval_count": 2}},
                    {"feature_id": "seats", "included": 2,
                     "price": {"tiers": [{"to": 10, "amount": 8.5, "flat_amount": 5},
-                                        {"to": "inf", "amount": 7.25, "flat_amount": 0}],
+                                        {"to": "inf", "amount": 7.25}],
                               "tier_behavior": "volume", "interval": "month", "interval_count": 3,
                               "billing_units": 1, "billing_method": "prepaid", "max_purchase": 100},
                     "proration": {"on_increase": "bill_immediately", "on_decrease": "no_prorations"}},
