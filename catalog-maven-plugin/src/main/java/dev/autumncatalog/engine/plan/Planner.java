@@ -4,6 +4,7 @@ import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Feature;
+import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.FeatureUsage;
@@ -203,6 +204,8 @@ public final class Planner {
         private final Map<String, Integer> gone = new LinkedHashMap<>();
         /** Features that a plan still uses as entity feature after this push. */
         private final Set<String> entities = new HashSet<>();
+        /** A remaining plan with older versions, which the plan cannot see; or {@code null}. */
+        private String hiddenVersions;
 
         Usage(List<Change> changes, List<Change.RemovePlan> removals, Iterable<RemotePlan> remotePlans, PlanOptions o) {
             Set<String> deleted = new HashSet<>();
@@ -226,11 +229,14 @@ public final class Planner {
                 }
             }
             for (RemotePlan plan : remotePlans) {
+                boolean isDeleted = deleted.contains(plan.id());
+                if (!isDeleted && plan.version() > 1 && hiddenVersions == null) {
+                    hiddenVersions = plan.id();
+                }
                 Product before = plan.model();
                 if (before == null) {
                     continue;
                 }
-                boolean isDeleted = deleted.contains(plan.id());
                 Product after = isDeleted ? null : inPlace.getOrDefault(plan.id(), before);
                 Set<String> itemFeatures = new HashSet<>();
                 for (Item item : before.items()) {
@@ -273,6 +279,10 @@ public final class Planner {
         boolean entity(String featureId) {
             return entities.contains(featureId);
         }
+
+        String hiddenVersions() {
+            return hiddenVersions;
+        }
     }
 
     private static Removal decide(
@@ -292,6 +302,14 @@ public final class Planner {
         }
         if (usage.entity(id)) {
             return new Removal(Removal.Decision.ARCHIVE, "a plan uses it as entity feature");
+        }
+        Feature model = remoteFeatures.get(id).model();
+        if ((model == null || model.type() == FeatureType.CONTINUOUS_USE) && usage.hiddenVersions() != null) {
+            // Autumn's usage count covers items of every version but maybe not entity references, and a refused
+            // delete would fail every re-run: archive while versions the plan cannot see may hold on to it.
+            return new Removal(
+                    Removal.Decision.ARCHIVE,
+                    "older versions of plan '" + usage.hiddenVersions() + "' may use it as entity feature");
         }
         int gone = usage.gone(id);
         if (used.planItemCount() > gone) {

@@ -625,6 +625,27 @@ class PlannerTest {
     }
 
     @Test
+    void plan_removedContinuousFeature_whilePlansHaveOlderVersions_isArchived() {
+        Product team = product("team").name("Team").item(priceItem(50).monthly());
+        RemoteCatalog remote = new RemoteCatalog(
+                List.of(
+                        new RemoteFeature("seats", SEATS, false, List.of()),
+                        new RemoteFeature("sso", SSO, false, List.of())),
+                List.of(new RemotePlan("team", team, false, 3, List.of())));
+        LiveFacts facts = new LiveFacts(
+                Map.of(), Map.of(), Map.of("seats", new FeatureUsage(null, 0), "sso", new FeatureUsage(null, 0)));
+
+        Plan plan = new Planner().plan(Catalog.of(team), remote, OPTIONS, facts);
+
+        // Versions 1 and 2 of 'team' are invisible and may use seats per entity; a boolean cannot be an entity.
+        assertThat(plan.changes())
+                .extracting(c -> c.id() + ": " + Plan.removal(c))
+                .containsExactly(
+                        "seats: Removal[decision=ARCHIVE, reason=older versions of plan 'team' may use it as entity feature]",
+                        "sso: Removal[decision=DELETE, reason=nothing uses it]");
+    }
+
+    @Test
     void plan_neverRemovesAFeatureTheCatalogReferences_evenWhenNotListed() {
         Catalog desired = new Catalog(List.of(), List.of(PRO)); // features not listed, but referenced
 
