@@ -26,7 +26,10 @@ public record Blocker(Kind kind, List<String> subjects, String message) {
         VERSIONS,
         /** Updates would drop remote content the DSL cannot express ({@code -Dautumn.dropUnsupported=true}). */
         DROPS,
-        /** A removal was planned without asking Autumn whether it must be an archive; plan again with live lookups. */
+        /**
+         * The plan was made without asking Autumn whether a removal must be an archive, or whether an update creates a
+         * version; plan again with live lookups.
+         */
         UNDECIDED
     }
 }

@@ -114,10 +114,13 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
                 removals.add(subject);
                 removalText.add(subject + " (" + removal.decision().word() + ": " + removal.reason() + ")");
                 if (removal.decision() == Removal.Decision.UNDECIDED) {
-                    undecided.add(subject);
+                    undecided.add(subject + " (archive or delete?)");
                 }
             }
             Versioning versioning = versioning(change);
+            if (versioning == null && needsVersionCheck(change)) {
+                undecided.add(subject + " (new version?)");
+            }
             if (versioning != null && versioning.willVersion()) {
                 versions.add(subject);
                 versionText.add(subject + " (version " + versioning.nextVersion() + ")");
@@ -139,8 +142,8 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
             blockers.add(new Blocker(
                     Blocker.Kind.UNDECIDED,
                     undecided,
-                    "Autumn was not asked whether these must be archived or can be deleted: "
-                            + String.join(", ", undecided) + ". Make the plan again with live lookups."));
+                    "Autumn was not asked about " + String.join(", ", undecided)
+                            + ". Make the plan again with live lookups."));
         }
         if (!versions.isEmpty() && options.versionPolicy() == VersionPolicy.FAIL) {
             blockers.add(new Blocker(
@@ -182,6 +185,16 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
             return ((Change.RemoveFeature) change).removal();
         }
         return null;
+    }
+
+    private static boolean needsVersionCheck(Change change) {
+        if (change instanceof Change.UpdatePlan) {
+            return ((Change.UpdatePlan) change).needsVersionCheck();
+        }
+        if (change instanceof Change.UnarchivePlan) {
+            return ((Change.UnarchivePlan) change).needsVersionCheck();
+        }
+        return false;
     }
 
     static Versioning versioning(Change change) {

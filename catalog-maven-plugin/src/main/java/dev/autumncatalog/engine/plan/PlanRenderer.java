@@ -69,11 +69,6 @@ public final class PlanRenderer {
         return out.toString();
     }
 
-    /** The change's line without details: {@code ~ plan pro}; used for progress lines too. */
-    public static String headline(Change change) {
-        return change.headline();
-    }
-
     private static void change(Plan plan, Change change, StringBuilder out) {
         out.append("  ").append(change.headline());
         String note = note(plan, change);

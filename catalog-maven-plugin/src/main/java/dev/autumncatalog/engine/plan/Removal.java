@@ -27,7 +27,7 @@ public record Removal(Decision decision, String reason) {
         DELETE,
         /** Hidden from lists and new customers; existing customers keep it. */
         ARCHIVE,
-        /** Not decided: the plan was made without asking Autumn. A push refuses it. */
+        /** Not decided: the plan was made without asking Autumn. A push refuses it ({@link Blocker.Kind#UNDECIDED}). */
         UNDECIDED;
 
         /** {@code delete}, {@code archive}, {@code undecided}. */

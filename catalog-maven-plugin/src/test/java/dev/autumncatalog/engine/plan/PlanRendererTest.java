@@ -85,8 +85,8 @@ class PlanRendererTest {
                         Plan: 0 to create, 1 to update, 2 to remove (0 archive, 0 delete, 2 undecided), 0 to un-archive.
 
                         A push would stop before changing anything:
-                          ! Autumn was not asked whether these must be archived or can be deleted: plan legacy, \
-                        feature api_calls. Make the plan again with live lookups.
+                          ! Autumn was not asked about plan legacy (archive or delete?), feature api_calls \
+                        (archive or delete?). Make the plan again with live lookups.
                         """);
     }
 

@@ -62,7 +62,7 @@ final class PlanSamples {
                         new RemotePlan("old_pro", OLD_PRO, true, 1, List.of())));
         Catalog desired = desired();
         LiveFacts facts = new LiveFacts(
-                Map.of("team", new PlanCustomers(2, true, false)),
+                Map.of("team", new PlanCustomers(2, true, false), "free", new PlanCustomers(1, false, false)),
                 Map.of("legacy", true),
                 Map.of("old_flag", new FeatureUsage(null, 0)));
         PlanOptions options = PlanOptions.defaults("acme", false)
@@ -137,7 +137,10 @@ final class PlanSamples {
         products.add(custom);
         products.add(starter);
         LiveFacts facts = new LiveFacts(
-                Map.of("team", new PlanCustomers(2, true, false), "custom", new PlanCustomers(1, false, false)),
+                Map.of(
+                        "team", new PlanCustomers(2, true, false),
+                        "free", new PlanCustomers(1, false, false),
+                        "custom", new PlanCustomers(1, false, false)),
                 Map.of("legacy", true),
                 Map.of("old_flag", new FeatureUsage(null, 0)));
         return new Planner().plan(new Catalog(features, products), remote, PlanOptions.defaults("acme", true), facts);

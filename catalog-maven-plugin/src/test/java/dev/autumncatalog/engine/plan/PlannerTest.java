@@ -677,6 +677,18 @@ class PlannerTest {
     }
 
     @Test
+    void plan_pricedUpdateWithoutFacts_blocksUntilAutumnIsAsked() {
+        Plan plan = plan(Catalog.of(swap(PRO, 0, priceItem(25).monthly())), Catalogs.remote(Catalog.of(PRO)));
+
+        assertThat(plan.blockers()).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(Blocker.Kind.UNDECIDED);
+            assertThat(b.message())
+                    .isEqualTo("Autumn was not asked about plan pro (new version?). Make the plan again with live"
+                            + " lookups.");
+        });
+    }
+
+    @Test
     void plan_remoteWithUnsupportedContent_unchanged_warnsAndLeavesIt() {
         RemoteCatalog remote = new RemoteCatalog(
                 List.of(
