@@ -18,7 +18,6 @@ import dev.autumncatalog.dsl.TierBehavior;
 import dev.autumncatalog.dsl.TieredPrice;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -454,14 +453,5 @@ final class Views {
             }
         }
         return false;
-    }
-
-    /** Counts of values, to compare lists as multisets in tests and the fake. */
-    static <T> Map<T, Integer> multiset(List<T> values) {
-        Map<T, Integer> counts = new HashMap<>();
-        for (T value : values) {
-            counts.merge(value, 1, Integer::sum);
-        }
-        return counts;
     }
 }

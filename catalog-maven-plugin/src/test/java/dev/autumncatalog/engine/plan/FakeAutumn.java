@@ -544,7 +544,7 @@ final class FakeAutumn implements AutumnApi {
             return false;
         }
         return !Objects.equals(latest.product.freeTrial(), product.freeTrial())
-                || !Views.multiset(canonical(latest.product)).equals(Views.multiset(canonical(product)));
+                || !multiset(canonical(latest.product)).equals(multiset(canonical(product)));
     }
 
     /** Items as Autumn compares them: by content, features by id, proration ignored (it is not stored back). */
@@ -600,6 +600,12 @@ final class FakeAutumn implements AutumnApi {
                 product.isDefault(),
                 product.freeTrial(),
                 items);
+    }
+
+    private static Map<String, Integer> multiset(List<String> values) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        values.forEach(value -> counts.merge(value, 1, Integer::sum));
+        return counts;
     }
 
     private static AutumnApiException error(int status, String code, String id, String message) {

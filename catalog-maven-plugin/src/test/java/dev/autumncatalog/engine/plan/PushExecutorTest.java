@@ -145,7 +145,11 @@ class PushExecutorTest {
         for (int i = 0; i < 8; i++) {
             features.add(feature("f" + i).name("F" + i).singleUse());
         }
-        Catalog desired = new Catalog(features, List.of(product("p").name("P").item(featureItem(features.get(0)))));
+        Catalog desired = new Catalog(
+                features,
+                List.of(product("p")
+                        .name("P")
+                        .item(featureItem(features.get(0)).included(1).monthly())));
         FakeAutumn fake = new FakeAutumn().latency(30);
         CatalogSync sync = new CatalogSync(fake);
         Plan plan = sync.plan(desired, ALLOW);
