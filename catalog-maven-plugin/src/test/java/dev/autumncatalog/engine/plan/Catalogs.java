@@ -206,13 +206,13 @@ final class Catalogs {
         if (chance(random, 0.6)) {
             priced = step.price(pick(random, List.of("0.01", "1", "10", "0.005")));
         } else {
-            int count = 1 + random.nextInt(3);
+            int count = 2 + random.nextInt(2); // one unbounded tier is a per-unit price to Autumn: not canonical
             boolean volume = prepaid && chance(random, 0.5);
             List<Tier> tiers = new ArrayList<>();
             long upTo = included;
             for (int i = 0; i < count - 1; i++) {
                 upTo += pick(random, List.of(1L, 100L, 5_000L));
-                BigDecimal flat = volume && count > 1 && chance(random, 0.5) ? new BigDecimal("20") : null;
+                BigDecimal flat = volume && chance(random, 0.5) ? new BigDecimal("20") : null;
                 tiers.add(new Tier(upTo, new BigDecimal(pick(random, List.of("0", "0.01", "1", "0.5"))), flat));
             }
             tiers.add(lastTier(pick(random, List.of("0", "0.005", "2"))));
