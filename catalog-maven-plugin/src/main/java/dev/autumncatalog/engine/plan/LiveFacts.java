@@ -9,7 +9,8 @@ import java.util.Map;
  * answer leaves the decision open ({@link Removal#UNDECIDED}, no versioning).
  *
  * @param planCustomers {@code plans.has_customers} for plans whose price, items or trial change
- * @param planHasCustomers whether any version of a removed plan has customers
+ * @param planHasCustomers whether any version of a plan has customers: for removed plans, and for updates Autumn cannot
+ *     assess yet
  * @param featureUsage how many plan items use a removed feature
  */
 public record LiveFacts(

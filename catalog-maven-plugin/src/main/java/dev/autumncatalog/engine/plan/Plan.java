@@ -123,7 +123,8 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
             }
             if (versioning != null && versioning.willVersion()) {
                 versions.add(subject);
-                versionText.add(subject + " (version " + versioning.nextVersion() + ")");
+                versionText.add(subject + " (version " + versioning.nextVersion()
+                        + (versioning.estimated() ? " if its current version has customers" : "") + ")");
             }
             if (!change.dropped().isEmpty()) {
                 drops.add(subject);

@@ -124,6 +124,7 @@ public final class PlanJson {
             ObjectNode entry = node.putObject("versioning");
             entry.put("currentVersion", versioning.currentVersion());
             entry.put("willVersion", versioning.willVersion());
+            entry.put("estimated", versioning.estimated());
             entry.put(
                     "choice",
                     versioning.willVersion() ? plan.options().versionPolicy().word() : "none");

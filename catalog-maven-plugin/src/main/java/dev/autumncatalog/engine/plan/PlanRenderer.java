@@ -128,15 +128,17 @@ public final class PlanRenderer {
     }
 
     private static String versioningNote(VersionPolicy policy, String id, Versioning versioning) {
+        String will = versioning.estimated() ? "may create" : "will create";
+        String why = versioning.estimated() ? "it has had customers" : "it has customers";
         switch (policy) {
             case CREATE_VERSION:
-                return "will create version " + versioning.nextVersion() + " of plan '" + id + "' (it has customers)";
+                return will + " version " + versioning.nextVersion() + " of plan '" + id + "' (" + why + ")";
             case UPDATE_IN_PLACE:
                 return "will change version " + versioning.currentVersion() + " of plan '" + id
                         + "' in place (its customers get the change)";
             default:
-                return "would create version " + versioning.nextVersion() + " of plan '" + id
-                        + "' (it has customers; choose a version policy)";
+                return (versioning.estimated() ? "may create" : "would create") + " version " + versioning.nextVersion()
+                        + " of plan '" + id + "' (" + why + "; choose a version policy)";
         }
     }
 

@@ -75,8 +75,10 @@ public final class Planner {
                 changes.add(change);
             }
         }
+        Set<String> created = new HashSet<>(features.keySet());
+        created.removeAll(remoteFeatures.keySet());
         for (Product product : products.values()) {
-            Change change = planChange(product, remotePlans.get(product.id()), facts, warnings);
+            Change change = planChange(product, remotePlans.get(product.id()), created, facts, warnings);
             if (change != null) {
                 changes.add(change);
             }
@@ -155,11 +157,19 @@ public final class Planner {
                 : new Change.UpdateFeature(remote.model(), feature, fields, remote.unsupported());
     }
 
-    private static Change planChange(Product product, RemotePlan remote, LiveFacts facts, List<Warning> warnings) {
+    private static Change planChange(
+            Product product, RemotePlan remote, Set<String> created, LiveFacts facts, List<Warning> warnings) {
         if (remote == null) {
             return new Change.CreatePlan(product, Views.productCreate(product));
         }
-        Versioning versioning = versioning(facts.planCustomers().get(product.id()));
+        Versioning versioning;
+        if (usesAny(product, created)) {
+            // Autumn cannot assess a plan whose features do not exist yet: estimate from its customers.
+            Boolean customers = facts.planHasCustomers().get(product.id());
+            versioning = customers == null ? null : new Versioning(remote.version(), customers, true);
+        } else {
+            versioning = versioning(facts.planCustomers().get(product.id()));
+        }
         if (remote.model() == null) {
             List<String> dropped = unreadable(remote.unsupported(), "a plan the DSL cannot read");
             List<FieldChange> fields = Views.productCreate(product);
@@ -185,6 +195,18 @@ public final class Planner {
         return change.needsVersionCheck()
                 ? new Change.UpdatePlan(remote.model(), product, fields, versioning, remote.unsupported())
                 : change;
+    }
+
+    /** {@code true} when an item of {@code product} uses one of {@code featureIds}. */
+    static boolean usesAny(Product product, Set<String> featureIds) {
+        for (Item item : product.items()) {
+            for (String id : Views.featureIds(item)) {
+                if (featureIds.contains(id)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Versioning versioning(PlanCustomers customers) {

@@ -51,6 +51,23 @@ class CatalogSyncTest {
     }
 
     @Test
+    void push_planUsingANewFeature_estimatesVersioning_andVersionsWhenAutumnMust() {
+        dev.autumncatalog.dsl.Feature messages = dev.autumncatalog.dsl.Autumn.feature("messages")
+                .name("Messages")
+                .singleUse();
+        Product withMessages = PRO.item(featureItem(messages).included(10).monthly());
+        FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
+        CatalogSync sync = new CatalogSync(fake);
+
+        Plan plan = sync.plan(Catalog.of(withMessages), DEFAULTS.withVersionPolicy(VersionPolicy.CREATE_VERSION));
+        sync.push(plan, PushOptions.batch());
+
+        assertThat(Plan.versioning(plan.changes().get(1))).isEqualTo(new Versioning(1, true, true));
+        assertThat(fake.log()).containsExactly("createFeature messages", "updatePlan pro false CREATE_VERSION");
+        assertThat(fake.versions("pro")).isEqualTo(2);
+    }
+
+    @Test
     void push_versioningUpdate_withoutPolicy_isRefusedNamingTheProperty() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
         CatalogSync sync = new CatalogSync(fake);

@@ -405,6 +405,7 @@ final class FakeAutumn implements AutumnApi {
     public PlanCustomers planCustomers(Product product) {
         return call("planCustomers", product.id(), false, () -> {
             PlanState state = plan(product.id());
+            checkItems(product); // like Autumn: a plan with unknown features cannot be assessed
             return new PlanCustomers(state.versions.size(), willVersion(state, product), state.archived);
         });
     }

@@ -133,15 +133,14 @@ final class PlanSamples {
         List<Feature> features = new ArrayList<>(base.features());
         features.add(SUPPORT);
         List<Product> products = new ArrayList<>(base.products());
+        // free also gets messages, which this push creates: Autumn cannot assess it yet, so versioning is estimated
+        products.set(0, products.get(0).item(featureItem(MESSAGES).included(10).monthly()));
         products.add(enterprise.name("Enterprise+"));
         products.add(custom);
         products.add(starter);
         LiveFacts facts = new LiveFacts(
-                Map.of(
-                        "team", new PlanCustomers(2, true, false),
-                        "free", new PlanCustomers(1, false, false),
-                        "custom", new PlanCustomers(1, false, false)),
-                Map.of("legacy", true),
+                Map.of("team", new PlanCustomers(2, true, false), "custom", new PlanCustomers(1, false, false)),
+                Map.of("legacy", true, "free", true),
                 Map.of("old_flag", new FeatureUsage(null, 0)));
         return new Planner().plan(new Catalog(features, products), remote, PlanOptions.defaults("acme", true), facts);
     }

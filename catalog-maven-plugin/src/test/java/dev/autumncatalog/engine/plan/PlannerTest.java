@@ -677,6 +677,26 @@ class PlannerTest {
     }
 
     @Test
+    void plan_updateUsingAFeatureThisPushCreates_estimatesVersioningFromCustomers() {
+        Product withMessages = PRO.item(featureItem(MESSAGES).included(10).monthly());
+        Catalog desired = Catalog.of(withMessages);
+        RemoteCatalog remote = Catalogs.remote(Catalog.of(PRO));
+
+        Plan draft = plan(desired, remote);
+        Plan plan =
+                new Planner().plan(desired, remote, OPTIONS, new LiveFacts(Map.of(), Map.of("pro", true), Map.of()));
+
+        // Autumn answers 404 feature_not_found when asked about a plan whose features it does not have yet.
+        assertThat(Lookups.of(draft)).isEqualTo(new Lookups(List.of(), List.of("pro"), List.of()));
+        assertThat(Plan.versioning(plan.changes().get(1))).isEqualTo(new Versioning(1, true, true));
+        assertThat(plan.blockers())
+                .extracting(Blocker::message)
+                .singleElement()
+                .asString()
+                .contains("plan pro (version 2 if its current version has customers)");
+    }
+
+    @Test
     void plan_pricedUpdateWithoutFacts_blocksUntilAutumnIsAsked() {
         Plan plan = plan(Catalog.of(swap(PRO, 0, priceItem(25).monthly())), Catalogs.remote(Catalog.of(PRO)));
 
