@@ -283,15 +283,34 @@ public sealed interface Change
      * @param versioning whether the update creates a version, or {@code null} when Autumn was not asked (nothing priced
      *     changes, or the plan was made without live lookups)
      * @param dropped remote content the DSL cannot express that the update drops
+     * @param releasesDefault {@code true} when the plan stops being its group's default while another plan becomes
+     *     it: Autumn allows one default per group and kind, so this update goes first ({@link
+     *     Level#PLAN_DEFAULT_RELEASES})
      */
     record UpdatePlan(
-            Product before, Product after, List<FieldChange> fields, Versioning versioning, List<String> dropped)
+            Product before,
+            Product after,
+            List<FieldChange> fields,
+            Versioning versioning,
+            List<String> dropped,
+            boolean releasesDefault)
             implements Change {
         /** Copies the lists. */
         public UpdatePlan {
             Objects.requireNonNull(after, "after");
             fields = List.copyOf(fields);
             dropped = List.copyOf(dropped);
+        }
+
+        /** An update that does not hand over a default. */
+        public UpdatePlan(
+                Product before, Product after, List<FieldChange> fields, Versioning versioning, List<String> dropped) {
+            this(before, after, fields, versioning, dropped, false);
+        }
+
+        /** The same update, applied before other plans so that another plan can become the default. */
+        public UpdatePlan releasingDefault() {
+            return new UpdatePlan(before, after, fields, versioning, dropped, true);
         }
 
         @Override
@@ -311,7 +330,7 @@ public sealed interface Change
 
         @Override
         public Level level() {
-            return Level.PLANS;
+            return releasesDefault ? Level.PLAN_DEFAULT_RELEASES : Level.PLANS;
         }
 
         /** {@code true} when price, items or trial change, so Autumn may create a version. */
@@ -377,13 +396,26 @@ public sealed interface Change
      * @param before the plan as Autumn has it, or {@code null} when the DSL cannot read it
      * @param removal delete or archive, and why
      * @param unsupported remote content the DSL cannot express, removed with it
+     * @param releasesDefault {@code true} when the plan is its group's default and another plan becomes it: the
+     *     removal goes first ({@link Level#PLAN_DEFAULT_RELEASES})
      */
-    record RemovePlan(String id, Product before, Removal removal, List<String> unsupported) implements Change {
+    record RemovePlan(String id, Product before, Removal removal, List<String> unsupported, boolean releasesDefault)
+            implements Change {
         /** Copies the list. */
         public RemovePlan {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(removal, "removal");
             unsupported = List.copyOf(unsupported);
+        }
+
+        /** A removal that does not hand over a default. */
+        public RemovePlan(String id, Product before, Removal removal, List<String> unsupported) {
+            this(id, before, removal, unsupported, false);
+        }
+
+        /** The same removal, applied before other plans so that another plan can become the default. */
+        public RemovePlan releasingDefault() {
+            return new RemovePlan(id, before, removal, unsupported, true);
         }
 
         @Override
@@ -398,7 +430,7 @@ public sealed interface Change
 
         @Override
         public Level level() {
-            return Level.PLAN_REMOVALS;
+            return releasesDefault ? Level.PLAN_DEFAULT_RELEASES : Level.PLAN_REMOVALS;
         }
     }
 

@@ -11,6 +11,11 @@ public enum Level {
     FEATURES,
     /** Credit systems, after the metered features they draw from. */
     CREDIT_SYSTEMS,
+    /**
+     * Plans that stop being their group's default (updated or removed) while another plan becomes it: Autumn allows one
+     * free default and one default trial per group, so the hand-over starts here.
+     */
+    PLAN_DEFAULT_RELEASES,
     /** Plans: created, updated, un-archived; after every feature their items use. */
     PLANS,
     /** Plans that left the catalog, archived or deleted, before the features they use. */

@@ -105,15 +105,21 @@ public final class PlanRenderer {
         if (change instanceof Change.CreatePlan) {
             return quote(((Change.CreatePlan) change).product().name());
         }
+        String first =
+                change.level() == Level.PLAN_DEFAULT_RELEASES ? "first, so another plan can be the default" : null;
         if (change.action() == Change.Action.REMOVE) {
             Removal removal = Plan.removal(change);
+            String suffix = first == null ? ")" : "; " + first + ")";
             if (removal.decision() == Removal.Decision.UNDECIDED) {
-                return "(archive or delete: not looked up)";
+                return "(archive or delete: not looked up" + suffix;
             }
             String prefix = plan.options().allowRemovals() ? "" : "would ";
-            return "(" + prefix + removal.decision().word() + ": " + removal.reason() + ")";
+            return "(" + prefix + removal.decision().word() + ": " + removal.reason() + suffix;
         }
         StringBuilder note = new StringBuilder();
+        if (first != null) {
+            note.append('(').append(first).append(')');
+        }
         if (change.action() == Change.Action.UNARCHIVE) {
             note.append(change.fields().isEmpty() ? "(un-archive)" : "(un-archive and update)");
         }

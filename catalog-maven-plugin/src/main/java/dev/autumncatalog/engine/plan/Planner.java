@@ -123,6 +123,15 @@ public final class Planner {
             }
         }
         changes.addAll(decided);
+        Set<String> releases = defaultReleases(products, remotePlans);
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (releases.contains(change.id()) && change instanceof Change.UpdatePlan) {
+                changes.set(i, ((Change.UpdatePlan) change).releasingDefault());
+            } else if (releases.contains(change.id()) && change instanceof Change.RemovePlan) {
+                changes.set(i, ((Change.RemovePlan) change).releasingDefault());
+            }
+        }
         changes.sort(Comparator.comparing(Change::level)); // stable: catalog order within a level
         return new Plan(options, changes, warnings);
     }
@@ -211,6 +220,41 @@ public final class Planner {
 
     private static Versioning versioning(PlanCustomers customers) {
         return customers == null ? null : new Versioning(customers.currentVersion(), customers.willVersion());
+    }
+
+    // Defaults
+
+    /**
+     * Plans that Autumn has as a group's default and that stop being it (removed, not default, another group or kind)
+     * while a plan of the catalog becomes the default of that slot. Autumn's validateDefaultFlag allows one free
+     * default and one default trial per group among plans that are not archived, so these go first.
+     */
+    private static Set<String> defaultReleases(Map<String, Product> products, Map<String, RemotePlan> remotePlans) {
+        Set<String> claimed = new HashSet<>();
+        for (Product product : products.values()) {
+            RemotePlan remote = remotePlans.get(product.id());
+            String slot = defaultSlot(product);
+            if (slot != null && (remote == null || remote.archived() || !slot.equals(defaultSlot(remote.model())))) {
+                claimed.add(slot);
+            }
+        }
+        Set<String> releases = new HashSet<>();
+        for (RemotePlan remote : remotePlans.values()) {
+            String slot = remote.archived() ? null : defaultSlot(remote.model());
+            Product desired = products.get(remote.id());
+            if (slot != null && claimed.contains(slot) && (desired == null || !slot.equals(defaultSlot(desired)))) {
+                releases.add(remote.id());
+            }
+        }
+        return releases;
+    }
+
+    /** {@code free|<group>} or {@code trial|<group>} for a default plan, {@code null} otherwise. */
+    private static String defaultSlot(Product product) {
+        if (product == null || !product.isDefault()) {
+            return null;
+        }
+        return (product.isFree() ? "free|" : "trial|") + product.group();
     }
 
     // Removal decisions

@@ -68,6 +68,22 @@ class CatalogSyncTest {
     }
 
     @Test
+    void push_defaultHandedToANewPlan_removesTheOldDefaultFirst() {
+        Product free = product("free").name("Free").defaultProduct().item(featureItem(PushExecutorTest.SSO));
+        Product starter = product("starter").name("Starter").defaultProduct().item(featureItem(PushExecutorTest.SSO));
+        FakeAutumn fake = FakeAutumn.holding(Catalog.of(free)).addCustomers("free", 1);
+        CatalogSync sync = new CatalogSync(fake);
+
+        Plan plan = sync.plan(Catalog.of(starter), DEFAULTS.withAllowRemovals(true));
+        sync.push(plan, PushOptions.batch());
+
+        assertThat(PlanRenderer.render(plan))
+                .contains("  - plan free  (archive: it has customers; first, so another plan can be the default)\n"
+                        + "  + plan starter  \"Starter\"\n");
+        assertThat(fake.log()).containsExactly("archivePlan free true", "createPlan starter");
+    }
+
+    @Test
     void push_versioningUpdate_withoutPolicy_isRefusedNamingTheProperty() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
         CatalogSync sync = new CatalogSync(fake);

@@ -349,6 +349,7 @@ final class FakeAutumn implements AutumnApi {
                 throw error(400, "product_already_exists", product.id(), "Product " + product.id() + " already exists");
             }
             checkItems(product);
+            checkDefault(product, false);
             PlanState state = new PlanState();
             state.versions.add(new Version(product));
             plans.put(product.id(), state);
@@ -361,6 +362,7 @@ final class FakeAutumn implements AutumnApi {
         return call("updatePlan", product.id() + " " + archived + " " + versionChoice, true, () -> {
             PlanState state = plan(product.id());
             checkItems(product);
+            checkDefault(product, archived);
             if (willVersion(state, product) && versionChoice == VersionChoice.CREATE_VERSION) {
                 state.versions.add(new Version(product));
             } else {
@@ -377,6 +379,7 @@ final class FakeAutumn implements AutumnApi {
     public RemotePlan archivePlan(String planId, boolean archived) {
         return call("archivePlan", planId + " " + archived, true, () -> {
             PlanState state = plan(planId);
+            checkDefault(state.latest().product, archived);
             state.archived = archived;
             return new RemotePlan(
                     planId, asReturned(state.latest().product), archived, state.versions.size(), state.unsupported);
@@ -516,6 +519,41 @@ final class FakeAutumn implements AutumnApi {
                 if (!features.containsKey(id)) {
                     throw error(404, "feature_not_found", product.id(), "Feature " + id + " not found");
                 }
+            }
+        }
+    }
+
+    /**
+     * Autumn's validateDefaultFlag (as the sandbox reads it): a group has at most one free default and one default
+     * trial among the latest versions of plans that are not archived.
+     */
+    private void checkDefault(Product product, boolean archived) {
+        if (!product.isDefault() || archived) {
+            return;
+        }
+        for (Map.Entry<String, PlanState> entry : plans.entrySet()) {
+            Product other = entry.getValue().latest().product;
+            if (entry.getKey().equals(product.id())
+                    || entry.getValue().archived
+                    || !other.isDefault()
+                    || !Objects.equals(other.group(), product.group())) {
+                continue;
+            }
+            if (product.isFree() && other.isFree()) {
+                throw error(
+                        400,
+                        "invalid_request",
+                        product.id(),
+                        "You have another default product (" + other.id()
+                                + "). Please remove default from that product first.");
+            }
+            if (!product.isFree() && !other.isFree() && other.freeTrial() != null) {
+                throw error(
+                        400,
+                        "invalid_request",
+                        product.id(),
+                        "You have another default trial product in this" + " group (" + other.id()
+                                + "). Please remove default from that product first.");
             }
         }
     }

@@ -646,6 +646,33 @@ class PlannerTest {
     }
 
     @Test
+    void plan_defaultMovesToAnotherPlan_releasesTheOldDefaultFirst() {
+        Product free = product("free").name("Free").defaultProduct().item(featureItem(SSO));
+        Product starter = product("starter").name("Starter").item(featureItem(SSO));
+        Product trial = product("trial")
+                .name("Trial")
+                .item(priceItem(20).monthly())
+                .freeTrial(freeTrial(14).days().noCardRequired())
+                .defaultProduct();
+        Catalog held = Catalog.of(free, starter, trial);
+
+        Plan swapped = plan(
+                Catalog.of(with(product("free").name("Free"), free.items()), starter.defaultProduct(), trial),
+                Catalogs.remote(held));
+        Plan replaced = plan(Catalog.of(starter.defaultProduct(), trial), Catalogs.remote(held));
+        Plan otherGroup = plan(Catalog.of(free, starter.defaultProduct().group("extra"), trial), Catalogs.remote(held));
+
+        assertThat(swapped.changes())
+                .extracting(c -> c.headline() + " " + c.level())
+                .containsExactly("~ plan free PLAN_DEFAULT_RELEASES", "~ plan starter PLANS");
+        assertThat(replaced.changes())
+                .extracting(c -> c.headline() + " " + c.level())
+                .containsExactly("- plan free PLAN_DEFAULT_RELEASES", "~ plan starter PLANS");
+        // a default trial is another slot than a free default, and another group another slot again
+        assertThat(otherGroup.changes()).extracting(Change::level).containsExactly(Level.PLANS);
+    }
+
+    @Test
     void plan_neverRemovesAFeatureTheCatalogReferences_evenWhenNotListed() {
         Catalog desired = new Catalog(List.of(), List.of(PRO)); // features not listed, but referenced
 
