@@ -1,7 +1,9 @@
-package dev.autumncatalog.engine.codegen;
+package dev.autumncatalog.bench;
 
 import com.palantir.javapoet.JavaFile;
 import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.engine.codegen.ConstantsGenerator;
+import dev.autumncatalog.engine.codegen.GeneratedSources;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,24 +17,27 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Generation time for a large catalog (500 features, 2,000 products): building the specs and rendering every file to
- * text, as autumn:generate does before comparing bytes. {@code warm} is the steady state; {@code cold} is one
- * generation in a fresh JVM, which is what a Maven build sees. Run: {@code ./mvnw -B -Pbench -pl catalog-maven-plugin
- * -am test -DskipTests}.
+ * Generation time for a large catalog (500 features, 2,000 products of 10 items): building the specs and rendering
+ * every file to text, as autumn:generate does before comparing bytes. {@code warm} is the steady state; {@code cold} is
+ * one generation in a fresh JVM, which is what a Maven build sees. Run: {@code ./mvnw -B -Pbench -pl
+ * catalog-maven-plugin -am test -DskipTests -Dbench.jmh=ConstantsGeneratorBenchmark -Dbench.push.skip=true}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 10, time = 1)
-@Measurement(iterations = 10, time = 1)
-@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ConstantsGeneratorBenchmark {
     private Catalog catalog;
     private ConstantsGenerator generator;
 
     @Setup
     public void setUp() {
-        catalog = LargeCatalog.of(500, 2_000);
+        catalog = SyntheticCatalog.requireValid(
+                SyntheticCatalog.of(CatalogBenchmark.FEATURES, CatalogBenchmark.PRODUCTS));
         generator = new ConstantsGenerator("com.example.billing.autumn", "com.example.Pricing");
     }
 
@@ -45,7 +50,9 @@ public class ConstantsGeneratorBenchmark {
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    @Fork(5)
+    @Fork(
+            value = 5,
+            jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
     public long cold() {
         return generateAndRender();
     }
