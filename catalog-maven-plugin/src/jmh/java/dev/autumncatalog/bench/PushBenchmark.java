@@ -39,8 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * scenario runs with the client's default rate limit (20 requests/s) and the default push parallelism (4), then with
  * the limit lifted at parallelism 4 and 16, each on a fresh sandbox.
  *
+ * <p>Each row: wall time, split into planning (and, in brackets, the time of its two list exchanges) and pushing;
+ * requests, split the same way and by route; the floor (planning's requests one at a time, the push's {@code
+ * parallelism} at once, both within the rate limit); process CPU and the CPU of the sandbox's threads; heap after GC.
+ *
  * <p>Checks, failing the run (exit 1) after the figures are printed: every no-op push sends exactly 2 requests and
- * plans nothing; every push sends exactly 2 + lookups + changes requests (no retries, no extra reads).
+ * plans nothing; every push sends exactly 2 + lookups + one request per change; the client never retried.
  *
  * <p>Argument: the scale of the issue-7 catalog (1 = 500 features and 2,000 products; 0.1 = 50 and 200), so a quick
  * run is possible. Issue 4 always runs at its size. Results also go to {@code target/push-benchmark.md}.
