@@ -1,0 +1,155 @@
+package dev.autumncatalog.engine.pull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * How pulled ids become the names of the constants in the pulled source, predictably and independently of the order
+ * Autumn lists them in.
+ *
+ * <ol>
+ *   <li>The base name follows the constants generator: split the id into words on every character that is not an
+ *       ASCII letter or digit and on case changes ({@code apiCalls}, {@code APICalls}); a digit belongs to the word
+ *       before it. Upper-case the words and join them with {@code _}: {@code api_calls}, {@code api-calls}, {@code
+ *       apiCalls} all become {@code API_CALLS}. A name starting with a digit gets a leading {@code _}: {@code 3d} →
+ *       {@code _3D}. Names are upper case, so never a Java keyword ({@code class} → {@code CLASS}).
+ *   <li>An id without any letter or digit ({@code _}, {@code --}) is named {@code FEATURE} or {@code PRODUCT}.
+ *   <li>Features claim names first, in id order ({@link String#compareTo}); a name already taken gets {@code _2},
+ *       {@code _3}, … (the first free one): {@code a-b} → {@code A_B}, {@code a_b} → {@code A_B_2}.
+ *   <li>Products claim names next, in id order; a name taken by a feature gets {@code _PRODUCT} ({@code sso} →
+ *       {@code SSO_PRODUCT}), and a name still taken gets {@code _2}, {@code _3}, … as above.
+ * </ol>
+ *
+ * <p>The base rule is the one of {@code engine.codegen.JavaNames} (on its own branch when this was written); once that
+ * class is on main this one should call it for step 1 and keep only the fallbacks and the de-duplication.
+ */
+public final class ConstantNames {
+    private final Map<String, String> features;
+    private final Map<String, String> products;
+
+    private ConstantNames(Map<String, String> features, Map<String, String> products) {
+        this.features = features;
+        this.products = products;
+    }
+
+    /** Names every feature id and product id (each list may hold an id more than once; it gets one name). */
+    public static ConstantNames assign(List<String> featureIds, List<String> productIds) {
+        Set<String> taken = new HashSet<>();
+        Map<String, String> features = claim(featureIds, id -> base(id, "FEATURE"), taken);
+        Set<String> featureNames = new HashSet<>(taken);
+        Map<String, String> products = claim(
+                productIds,
+                id -> {
+                    String base = base(id, "PRODUCT");
+                    return featureNames.contains(base) ? base + "_PRODUCT" : base;
+                },
+                taken);
+        return new ConstantNames(features, products);
+    }
+
+    /** The constant name of a feature id given to {@link #assign}. */
+    public String feature(String id) {
+        return require(features, "feature", id);
+    }
+
+    /** The constant name of a product id given to {@link #assign}. */
+    public String product(String id) {
+        return require(products, "product", id);
+    }
+
+    /**
+     * The {@code UPPER_SNAKE} base name of an id (step 1 of the class comment), or {@code fallback} when the id has no
+     * letter or digit.
+     */
+    public static String base(String id, String fallback) {
+        List<String> words = words(id);
+        if (words.isEmpty()) {
+            return fallback;
+        }
+        String name = String.join("_", words).toUpperCase(Locale.ROOT);
+        return Character.isDigit(name.charAt(0)) ? "_" + name : name;
+    }
+
+    private static Map<String, String> claim(List<String> ids, Function<String, String> base, Set<String> taken) {
+        Map<String, String> names = new HashMap<>();
+        for (String id : new TreeSet<>(ids)) {
+            String wanted = base.apply(id);
+            String name = wanted;
+            for (int n = 2; taken.contains(name); n++) {
+                name = wanted + "_" + n;
+            }
+            taken.add(name);
+            names.put(id, name);
+        }
+        return names;
+    }
+
+    private static String require(Map<String, String> names, String kind, String id) {
+        String name = names.get(id);
+        if (name == null) {
+            throw new IllegalArgumentException(
+                    kind + " id '" + id + "' was not named; named: " + new TreeSet<>(names.keySet()));
+        }
+        return name;
+    }
+
+    /** The words of an id: split on non-alphanumerics, before a capital after a lower-case letter, and at acronym ends. */
+    static List<String> words(String id) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean lastLower = false;
+        boolean lastUpper = false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isAsciiLetterOrDigit(c)) {
+                flush(word, words);
+                lastLower = false;
+                lastUpper = false;
+                continue;
+            }
+            if (isUpper(c) && word.length() > 0) {
+                boolean camel = lastLower;
+                boolean acronymEnd = lastUpper && i + 1 < id.length() && isLower(id.charAt(i + 1));
+                if (camel || acronymEnd) {
+                    flush(word, words);
+                }
+            }
+            word.append(c);
+            if (isUpper(c)) {
+                lastUpper = true;
+                lastLower = false;
+            } else if (isLower(c)) {
+                lastLower = true;
+                lastUpper = false;
+            }
+        }
+        flush(word, words);
+        return words;
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isUpper(c) || isLower(c) || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+}
