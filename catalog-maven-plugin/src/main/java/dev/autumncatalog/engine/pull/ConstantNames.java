@@ -21,10 +21,12 @@ import java.util.function.Function;
  *       apiCalls} all become {@code API_CALLS}. A name starting with a digit gets a leading {@code _}: {@code 3d} →
  *       {@code _3D}. Names are upper case, so never a Java keyword ({@code class} → {@code CLASS}).
  *   <li>An id without any letter or digit ({@code _}, {@code --}) is named {@code FEATURE} or {@code PRODUCT}.
- *   <li>Features claim names first, in id order ({@link String#compareTo}); a name already taken gets {@code _2},
- *       {@code _3}, … (the first free one): {@code a-b} → {@code A_B}, {@code a_b} → {@code A_B_2}.
- *   <li>Products claim names next, in id order; a name taken by a feature gets {@code _PRODUCT} ({@code sso} →
- *       {@code SSO_PRODUCT}), and a name still taken gets {@code _2}, {@code _3}, … as above.
+ *   <li>Features are named first, then products, each in id order ({@link String#compareTo}). A product whose name a
+ *       feature has gets {@code _PRODUCT}: feature {@code sso} → {@code SSO}, product {@code sso} → {@code
+ *       SSO_PRODUCT}.
+ *   <li>A name already taken gets {@code _2}, {@code _3}, …: the first that is neither taken nor another id's own
+ *       name. {@code a-b} → {@code A_B}, {@code a_b} → {@code A_B_2}; with an id {@code a_b_2} as well, {@code a_b} →
+ *       {@code A_B_3}.
  * </ol>
  *
  * <p>The base rule is the one of {@code engine.codegen.JavaNames} (on its own branch when this was written); once that
@@ -41,8 +43,12 @@ public final class ConstantNames {
 
     /** Names every feature id and product id (each list may hold an id more than once; it gets one name). */
     public static ConstantNames assign(List<String> featureIds, List<String> productIds) {
+        // Numbered names never take a name that is another id's own base name.
+        Set<String> bases = new HashSet<>();
+        featureIds.forEach(id -> bases.add(base(id, "FEATURE")));
+        productIds.forEach(id -> bases.add(base(id, "PRODUCT")));
         Set<String> taken = new HashSet<>();
-        Map<String, String> features = claim(featureIds, id -> base(id, "FEATURE"), taken);
+        Map<String, String> features = claim(featureIds, id -> base(id, "FEATURE"), taken, bases);
         Set<String> featureNames = new HashSet<>(taken);
         Map<String, String> products = claim(
                 productIds,
@@ -50,7 +56,8 @@ public final class ConstantNames {
                     String base = base(id, "PRODUCT");
                     return featureNames.contains(base) ? base + "_PRODUCT" : base;
                 },
-                taken);
+                taken,
+                bases);
         return new ConstantNames(features, products);
     }
 
@@ -77,12 +84,17 @@ public final class ConstantNames {
         return Character.isDigit(name.charAt(0)) ? "_" + name : name;
     }
 
-    private static Map<String, String> claim(List<String> ids, Function<String, String> base, Set<String> taken) {
+    private static Map<String, String> claim(
+            List<String> ids, Function<String, String> base, Set<String> taken, Set<String> bases) {
         Map<String, String> names = new HashMap<>();
         for (String id : new TreeSet<>(ids)) {
             String wanted = base.apply(id);
             String name = wanted;
-            for (int n = 2; taken.contains(name); n++) {
+            if (taken.contains(name)) {
+                int n = 2;
+                while (taken.contains(wanted + "_" + n) || bases.contains(wanted + "_" + n)) {
+                    n++;
+                }
                 name = wanted + "_" + n;
             }
             taken.add(name);

@@ -52,8 +52,8 @@ abstract class Expr {
     }
 
     /**
-     * {@code value} as a Java string literal: quotes, backslashes and line breaks escaped, other control characters and
-     * lone surrogates as unicode escapes (javac turns those back into the character, which a string literal may hold),
+     * {@code value} as a Java string literal: quotes, backslashes and line breaks escaped, other control characters,
+     * line and paragraph separators and lone surrogates as unicode escapes (javac turns those back into the character, which a string literal may hold),
      * everything else as is.
      */
     static String literal(String value) {
@@ -83,7 +83,8 @@ abstract class Expr {
                     out.append("\\f");
                     break;
                 default:
-                    if (Character.isISOControl(c) || loneSurrogate(value, i)) {
+                    // JavaPoet breaks lines at U+2028 and U+2029 too (and U+0085, a control character).
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || loneSurrogate(value, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

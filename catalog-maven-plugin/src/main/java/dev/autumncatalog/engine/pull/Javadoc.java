@@ -30,7 +30,8 @@ final class Javadoc {
                     out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
                     break;
                 default:
-                    out.append(Character.isISOControl(c) && c != '\n' ? ' ' : c);
+                    boolean lineBreak = c == 0x2028 || c == 0x2029; // JavaPoet would start a comment line there
+                    out.append((Character.isISOControl(c) && c != '\n') || lineBreak ? ' ' : c);
             }
         }
         return out.toString();

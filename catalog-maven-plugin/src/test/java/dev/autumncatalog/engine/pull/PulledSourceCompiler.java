@@ -76,13 +76,27 @@ final class PulledSourceCompiler {
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 messages.add(d.getKind() + " "
                         + (d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": "
-                        + d.getMessage(Locale.ROOT));
+                        + d.getMessage(Locale.ROOT) + line(d));
             }
             assertThat(messages).as("javac diagnostics (%s)", out).isEmpty();
             assertThat(ok).as("javac result").isTrue();
             return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Autumn.class.getClassLoader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The source line a diagnostic points at, to see what javac saw. */
+    private static String line(Diagnostic<? extends JavaFileObject> diagnostic) {
+        if (diagnostic.getSource() == null || diagnostic.getLineNumber() < 1) {
+            return "";
+        }
+        try {
+            String[] lines =
+                    diagnostic.getSource().getCharContent(true).toString().split("\n", -1);
+            return "\n    | " + lines[(int) diagnostic.getLineNumber() - 1];
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
