@@ -1,0 +1,176 @@
+package dev.autumncatalog.maven;
+
+import com.palantir.javapoet.JavaFile;
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.CatalogValidationException;
+import dev.autumncatalog.engine.CatalogLoadException;
+import dev.autumncatalog.engine.CatalogLoader;
+import dev.autumncatalog.engine.codegen.CodegenException;
+import dev.autumncatalog.engine.codegen.ConstantsGenerator;
+import dev.autumncatalog.engine.codegen.GeneratedSources;
+import dev.autumncatalog.engine.codegen.JavaNames;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates typed constants of the catalog ({@code Features}, {@code Products}, {@code FeatureId}, {@code ProductId},
+ * {@code FeatureKind}) into {@code target/generated-sources/autumn} and adds that directory to the compile sources.
+ * The generated code needs nothing but the JDK at run time. Files whose content is unchanged are not rewritten, so an
+ * unchanged catalog leaves the build incremental.
+ *
+ * <p>The catalog class lives in a dependency of the module (the module's own classes are not compiled yet at
+ * {@code generate-sources}), so it must be named:
+ *
+ * <pre>{@code
+ * <plugin>
+ *   <groupId>dev.autumncatalog</groupId>
+ *   <artifactId>autumn-maven-plugin</artifactId>
+ *   <executions>
+ *     <execution>
+ *       <goals><goal>generate</goal></goals>
+ *       <configuration>
+ *         <catalogClass>com.example.pricing.Pricing</catalogClass>
+ *         <packageName>com.example.billing.autumn</packageName>
+ *       </configuration>
+ *     </execution>
+ *   </executions>
+ * </plugin>
+ * }</pre>
+ */
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+        requiresDependencyResolution = ResolutionScope.COMPILE,
+        threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+    static final String CATALOG_CLASS_HINT = "<catalogClass> / -Dautumn.catalogClass";
+
+    /**
+     * The fully qualified class implementing {@code CatalogDefinition}, found on the module's compile classpath
+     * (usually in a dependency). Property {@code autumn.catalogClass}; required for this goal, no default.
+     */
+    @Parameter(property = "autumn.catalogClass")
+    String catalogClass;
+
+    /**
+     * The package of the generated classes. Property {@code autumn.packageName}; default {@code
+     * ${project.groupId}.autumn}, with characters a Java package cannot hold replaced by {@code _}.
+     */
+    @Parameter(property = "autumn.packageName")
+    String packageName;
+
+    /**
+     * Where the sources are written; it is added to the compile source roots. Property {@code
+     * autumn.generate.outputDirectory}; default {@code ${project.build.directory}/generated-sources/autumn}. Give each
+     * execution its own directory.
+     */
+    @Parameter(
+            property = "autumn.generate.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/autumn")
+    File outputDirectory;
+
+    /**
+     * Skips generation; sources generated earlier are still added to the compile source roots. Property {@code
+     * autumn.skip}; default {@code false}.
+     */
+    @Parameter(property = "autumn.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The module being built; read-only, no property. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+        if (skip) {
+            getLog().info("Skipping autumn:generate (autumn.skip=true)");
+            if (output.toFile().isDirectory()) {
+                project.addCompileSourceRoot(output.toString());
+            }
+            return;
+        }
+        project.addCompileSourceRoot(output.toString());
+        if (catalogClass == null || catalogClass.isBlank()) {
+            throw new MojoFailureException("autumn:generate needs the catalog class. The catalog lives in a dependency"
+                    + " of this module, so it cannot be discovered here: add"
+                    + " <configuration><catalogClass>com.example.pricing.Pricing</catalogClass></configuration> to"
+                    + " the plugin's generate execution, or pass -Dautumn.catalogClass=com.example.pricing.Pricing.");
+        }
+        String targetPackage = targetPackage();
+
+        CatalogLoader.Loaded loaded;
+        try {
+            loaded = new CatalogLoader(ProjectClasspath.compile(project), List.of())
+                    .load(catalogClass, CATALOG_CLASS_HINT);
+        } catch (CatalogLoadException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        String origin = loaded.className();
+        Catalog catalog = loaded.catalog();
+        try {
+            catalog.requireValid();
+        } catch (CatalogValidationException e) {
+            throw new MojoFailureException(
+                    "The catalog of " + origin + " (" + CATALOG_CLASS_HINT + ") is invalid, so no constants were"
+                            + " generated.\n" + e.getMessage(),
+                    e);
+        }
+        List<JavaFile> files;
+        try {
+            files = new ConstantsGenerator(targetPackage, origin).generate(catalog);
+        } catch (CodegenException e) {
+            throw new MojoFailureException(
+                    e.getMessage() + "\nChange the ids in " + origin + " (" + CATALOG_CLASS_HINT + ").", e);
+        }
+        GeneratedSources.Result result;
+        try {
+            result = GeneratedSources.write(files, output, origin);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the generated sources to " + output + ": " + e, e);
+        }
+        report(result, targetPackage, output, origin);
+    }
+
+    private String targetPackage() throws MojoFailureException {
+        if (packageName == null || packageName.isBlank()) {
+            return JavaNames.sanitisePackageName(project.getGroupId() + ".autumn");
+        }
+        try {
+            return JavaNames.requirePackageName(packageName.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(
+                    "<packageName> / -Dautumn.packageName: " + e.getMessage() + suggestion(packageName), e);
+        }
+    }
+
+    private static String suggestion(String badPackage) {
+        try {
+            return ". Use a package such as " + JavaNames.sanitisePackageName(badPackage) + ".";
+        } catch (IllegalArgumentException e) {
+            return ".";
+        }
+    }
+
+    private void report(GeneratedSources.Result result, String targetPackage, Path output, String origin) {
+        if (result.upToDate()) {
+            getLog().info("Autumn constants up to date (" + result.fileCount() + " files)");
+            return;
+        }
+        for (Path deleted : result.deleted()) {
+            getLog().info("Deleted stale generated file " + deleted);
+        }
+        getLog().info("Generated " + result.written().size() + " of " + result.fileCount() + " Autumn constant files"
+                + " (package " + targetPackage + ", from " + origin + ") in " + output);
+    }
+}
