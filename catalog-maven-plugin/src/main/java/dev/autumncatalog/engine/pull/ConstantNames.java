@@ -1,11 +1,11 @@
 package dev.autumncatalog.engine.pull;
 
-import java.util.ArrayList;
+import dev.autumncatalog.engine.codegen.JavaNames;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -15,7 +15,8 @@ import java.util.function.Function;
  * Autumn lists them in.
  *
  * <ol>
- *   <li>The base name follows the constants generator: split the id into words on every character that is not an
+ *   <li>The base name is the constants generator's ({@link JavaNames#constantName}), so pulled and generated
+ *       constants agree: split the id into words on every character that is not an
  *       ASCII letter or digit and on case changes ({@code apiCalls}, {@code APICalls}); a digit belongs to the word
  *       before it. Upper-case the words and join them with {@code _}: {@code api_calls}, {@code api-calls}, {@code
  *       apiCalls} all become {@code API_CALLS}. A name starting with a digit gets a leading {@code _}: {@code 3d} →
@@ -28,9 +29,6 @@ import java.util.function.Function;
  *       name. {@code a-b} → {@code A_B}, {@code a_b} → {@code A_B_2}; with an id {@code a_b_2} as well, {@code a_b} →
  *       {@code A_B_3}.
  * </ol>
- *
- * <p>The base rule is the one of {@code engine.codegen.JavaNames} (on its own branch when this was written); once that
- * class is on main this one should call it for step 1 and keep only the fallbacks and the de-duplication.
  */
 public final class ConstantNames {
     private final Map<String, String> features;
@@ -76,12 +74,11 @@ public final class ConstantNames {
      * letter or digit.
      */
     public static String base(String id, String fallback) {
-        List<String> words = words(id);
-        if (words.isEmpty()) {
+        Objects.requireNonNull(id, "id");
+        if (!id.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
             return fallback;
         }
-        String name = String.join("_", words).toUpperCase(Locale.ROOT);
-        return Character.isDigit(name.charAt(0)) ? "_" + name : name;
+        return JavaNames.constantName(id);
     }
 
     private static Map<String, String> claim(
@@ -110,58 +107,5 @@ public final class ConstantNames {
                     kind + " id '" + id + "' was not named; named: " + new TreeSet<>(names.keySet()));
         }
         return name;
-    }
-
-    /** The words of an id: split on non-alphanumerics, before a capital after a lower-case letter, and at acronym ends. */
-    static List<String> words(String id) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean lastLower = false;
-        boolean lastUpper = false;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!isAsciiLetterOrDigit(c)) {
-                flush(word, words);
-                lastLower = false;
-                lastUpper = false;
-                continue;
-            }
-            if (isUpper(c) && word.length() > 0) {
-                boolean camel = lastLower;
-                boolean acronymEnd = lastUpper && i + 1 < id.length() && isLower(id.charAt(i + 1));
-                if (camel || acronymEnd) {
-                    flush(word, words);
-                }
-            }
-            word.append(c);
-            if (isUpper(c)) {
-                lastUpper = true;
-                lastLower = false;
-            } else if (isLower(c)) {
-                lastLower = true;
-                lastUpper = false;
-            }
-        }
-        flush(word, words);
-        return words;
-    }
-
-    private static void flush(StringBuilder word, List<String> words) {
-        if (word.length() > 0) {
-            words.add(word.toString());
-            word.setLength(0);
-        }
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return isUpper(c) || isLower(c) || (c >= '0' && c <= '9');
-    }
-
-    private static boolean isUpper(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isLower(char c) {
-        return c >= 'a' && c <= 'z';
     }
 }

@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.pull;
 
+import dev.autumncatalog.engine.codegen.JavaNames;
 import java.util.Objects;
 import javax.lang.model.SourceVersion;
 
@@ -23,10 +24,7 @@ public record PullOptions(String packageName, String className, boolean includeA
     public PullOptions {
         Objects.requireNonNull(packageName, "packageName");
         Objects.requireNonNull(className, "className");
-        if (packageName.isEmpty() || !SourceVersion.isName(packageName)) {
-            throw new IllegalArgumentException("package name must be a legal Java package name such as"
-                    + " 'com.example.pricing', was '" + packageName + "'");
-        }
+        JavaNames.requirePackageName(packageName);
         if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
             throw new IllegalArgumentException(
                     "class name must be a legal Java class name such as 'PulledCatalog', was '" + className + "'");

@@ -348,8 +348,7 @@ class CatalogSourceWriterTest {
     @Test
     void options_rejectIllegalNames() {
         assertThatThrownBy(() -> PullOptions.of("com.example.new"))
-                .hasMessage("package name must be a legal Java package name such as 'com.example.pricing', was"
-                        + " 'com.example.new'");
+                .hasMessage("'com.example.new' is not a valid Java package name: 'new' is a Java keyword");
         assertThatThrownBy(() -> OPTIONS.className("Pulled-Catalog"))
                 .hasMessage("class name must be a legal Java class name such as 'PulledCatalog', was 'Pulled-Catalog'");
     }
