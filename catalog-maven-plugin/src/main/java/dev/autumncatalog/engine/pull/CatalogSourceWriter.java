@@ -47,6 +47,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -92,6 +93,12 @@ public final class CatalogSourceWriter {
     /** Feature item reset shortcuts: the billing ones plus {@code .hourly()} and {@code .daily()}. */
     private static final Map<Interval, String> RESET_CALLS = resetCalls();
 
+    /**
+     * Above this many characters of initialisers, each constant gets its own initialiser method: javac limits a class
+     * initialiser to 64 KB of bytecode, which some 400 products of six items each reach.
+     */
+    static final int LARGE = 60_000;
+
     private CatalogSourceWriter() {}
 
     /** The pulled source of a remote catalog. */
@@ -113,6 +120,9 @@ public final class CatalogSourceWriter {
         }
         return write(new RemoteCatalog(features, plans), options);
     }
+
+    /** A constant of the pulled class. */
+    private record Constant(ClassName type, String name, Expr expr, List<String> comments) {}
 
     /** A feature or product to be written as a constant, with the comments that go next to it. */
     private static final class Declared<T> {
@@ -150,22 +160,44 @@ public final class CatalogSourceWriter {
             chooseProducts();
             pullInReferencedFeatures();
             names = ConstantNames.assign(new ArrayList<>(features.keySet()), new ArrayList<>(products.keySet()));
+            List<Constant> constants = constants();
+            boolean large =
+                    constants.stream().mapToLong(c -> c.expr.flat().length()).sum() > LARGE;
+            TypeSpec type = type(constants, large);
+            JavaFile.Builder file = JavaFile.builder(options.packageName(), type)
+                    .indent("    ")
+                    .skipJavaLangImports(true)
+                    .addFileComment(
+                            "Pulled from Autumn. Edit it as your own catalog; a pull refuses to replace it once edited.");
+            for (String method : staticImports) {
+                file.addStaticImport(ClassName.get(Autumn.class), method);
+            }
+            return new PulledSource(List.of(file.build()), notes);
+        }
 
-            TypeSpec.Builder type = TypeSpec.classBuilder(options.className())
-                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addSuperinterface(CatalogDefinition.class);
-            List<String> constants = new ArrayList<>();
+        /** Features in dependency order, then products in Autumn's order. */
+        private List<Constant> constants() {
+            List<Constant> constants = new ArrayList<>();
             for (Declared<Feature> feature : dependencyOrder()) {
                 String name = names.feature(feature.model.id());
                 Expr expr = featureExpr(feature.model, "feature '" + feature.model.id() + "'", feature.comments);
-                type.addField(field(FEATURE, name, expr, feature.comments, false));
-                constants.add(name);
+                constants.add(new Constant(FEATURE, name, expr, feature.comments));
             }
             for (Declared<Product> product : products.values()) {
                 String name = names.product(product.model.id());
                 Expr expr = productExpr(product.model, product.comments);
-                type.addField(field(PRODUCT, name, expr, product.comments, true));
-                constants.add(name);
+                constants.add(new Constant(PRODUCT, name, expr, product.comments));
+            }
+            return constants;
+        }
+
+        /** The class: constants, constructor, {@code define()}, and the initialisers of a large catalog. */
+        private TypeSpec type(List<Constant> constants, boolean large) {
+            TypeSpec.Builder type = TypeSpec.classBuilder(options.className())
+                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                    .addSuperinterface(CatalogDefinition.class);
+            for (Constant constant : constants) {
+                type.addField(field(constant, large));
             }
             type.addJavadoc("$L", classComment());
             type.addMethod(MethodSpec.constructorBuilder()
@@ -173,25 +205,29 @@ public final class CatalogSourceWriter {
                     .addModifiers(Modifier.PUBLIC)
                     .build());
             staticImports.add("catalog");
-            List<Expr> all = constants.stream().map(Expr::text).collect(Collectors.toList());
-            Expr catalog = call("catalog", all.toArray(new Expr[0]));
+            List<Expr> all = constants.stream().map(c -> text(c.name)).collect(Collectors.toList());
             type.addMethod(MethodSpec.methodBuilder("define")
                     .addJavadoc("Every pulled feature and product.")
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(CATALOG)
-                    .addCode("return $L;\n", catalog.layout(8 + "return ".length(), 8, 1))
+                    .addCode("return $L;\n", returned(call("catalog", all.toArray(new Expr[0]))))
                     .build());
-
-            JavaFile.Builder file = JavaFile.builder(options.packageName(), type.build())
-                    .indent("    ")
-                    .skipJavaLangImports(true);
-            file.addFileComment(
-                    "Pulled from Autumn. Edit it as your own catalog; a pull refuses to replace it once edited.");
-            for (String method : staticImports) {
-                file.addStaticImport(ClassName.get(Autumn.class), method);
+            if (large) {
+                for (Constant constant : constants) {
+                    type.addMethod(MethodSpec.methodBuilder(initialiser(constant))
+                            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                            .returns(constant.type)
+                            .addCode("return $L;\n", returned(constant.expr))
+                            .build());
+                }
             }
-            return new PulledSource(List.of(file.build()), notes);
+            return type.build();
+        }
+
+        /** An expression laid out after {@code return} in a method body. */
+        private static CodeBlock returned(Expr expr) {
+            return expr.layout(8 + "return ".length(), 8, 1);
         }
 
         // Choosing what to write
@@ -371,15 +407,28 @@ public final class CatalogSourceWriter {
             return doc.toString();
         }
 
-        private FieldSpec field(ClassName type, String name, Expr expr, List<String> comments, boolean product) {
-            int column = 4 + "public static final ".length() + type.simpleName().length() + 1 + name.length() + 3;
-            FieldSpec.Builder field = FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(expr.layout(column, 4, 1));
-            if (!comments.isEmpty()) {
+        /** A constant initialised in place, or by its own method in a large catalog. */
+        private FieldSpec field(Constant constant, boolean large) {
+            String declaration = "public static final " + constant.type.simpleName() + " " + constant.name + " = ";
+            FieldSpec.Builder field = FieldSpec.builder(
+                            constant.type, constant.name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(
+                            large
+                                    ? CodeBlock.of("$L()", initialiser(constant))
+                                    : constant.expr.layout(4 + declaration.length(), 4, 1));
+            if (!constant.comments.isEmpty()) {
                 field.addJavadoc(
-                        "$L", comments.stream().map(Javadoc::escape).collect(Collectors.joining("\n\n<p>", "", "\n")));
+                        "$L",
+                        constant.comments.stream()
+                                .map(Javadoc::escape)
+                                .collect(Collectors.joining("\n\n<p>", "", "\n")));
             }
             return field.build();
+        }
+
+        /** {@code init_pro}: lower case is one-to-one on constant names, and no DSL method starts with it. */
+        private static String initialiser(Constant constant) {
+            return "init_" + constant.name.toLowerCase(Locale.ROOT);
         }
 
         // Expressions

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.CatalogPart;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.MeteredFeature;
 import dev.autumncatalog.dsl.Product;
@@ -63,6 +64,36 @@ class CatalogSourceWriterTest {
 
         assertThat(source.files().get(0).packageName()).isEqualTo("org.acme");
         assertThat(text(source)).contains("public final class Pricing implements CatalogDefinition {");
+    }
+
+    @Test
+    void write_catalogTooLargeForOneClassInitialiser_initialisesEachConstantInItsOwnMethod() {
+        List<CatalogPart> parts = new ArrayList<>();
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            features.add(feature("f" + i).name("F" + i).singleUse());
+        }
+        parts.addAll(features);
+        for (int p = 0; p < 700; p++) {
+            Product product = product("p" + p).name("P" + p).item(priceItem(10).monthly());
+            for (int k = 0; k < 5; k++) {
+                product = product.item(
+                        featureItem(features.get((p + k) % 20)).included(1).monthly());
+            }
+            parts.add(product);
+        }
+        Catalog large = catalog(parts.toArray(new CatalogPart[0]));
+
+        PulledSource source = CatalogSourceWriter.write(large, OPTIONS);
+
+        assertThat(text(source))
+                .contains("    public static final Product P0 = init_p0();\n")
+                .contains("""
+                            private static Product init_p0() {
+                                return product("p0")
+                                        .name("P0")
+                        """);
+        assertThat(PulledSourceCompiler.define(source, work)).isEqualTo(large);
     }
 
     // Names
