@@ -396,11 +396,15 @@ public final class CatalogSourceWriter {
                 doc.append("\n<p>Archived on Autumn and left out:");
                 String separator = " ";
                 if (!archivedFeaturesLeftOut.isEmpty()) {
-                    doc.append(separator).append("features ").append(codes(archivedFeaturesLeftOut));
+                    doc.append(separator)
+                            .append(archivedFeaturesLeftOut.size() == 1 ? "feature " : "features ")
+                            .append(codes(archivedFeaturesLeftOut));
                     separator = "; ";
                 }
                 if (!archivedProductsLeftOut.isEmpty()) {
-                    doc.append(separator).append("products ").append(codes(archivedProductsLeftOut));
+                    doc.append(separator)
+                            .append(archivedProductsLeftOut.size() == 1 ? "product " : "products ")
+                            .append(codes(archivedProductsLeftOut));
                 }
                 doc.append(".\n");
             }

@@ -48,6 +48,43 @@ class CatalogSourceWriterTest {
     }
 
     @Test
+    void write_remoteWithWhatTheDslCannotSay_matchesGoldenFile() {
+        Feature seats = feature("seats").name("Seats").continuousUse();
+        Feature legacyFlag = feature("legacy_flag").name("Legacy flag").booleanFlag();
+        Product pro = product("pro")
+                .name("Pro")
+                .group("main")
+                .item(priceItem(20).monthly())
+                .item(featureItem(API_CALLS).included(10_000).monthly())
+                .item(featureItem(OLD).included(500).monthly().perEntity(seats));
+        Product legacy = product("legacy").name("Legacy").item(featureItem(legacyFlag));
+        RemoteCatalog remote = new RemoteCatalog(
+                List.of(
+                        new RemoteFeature("api_calls", API_CALLS, false, List.of("event names: api_call, request")),
+                        new RemoteFeature(
+                                "ai_credits", null, false, List.of("AI credit system (model markups: gpt-4o 1.5x)")),
+                        new RemoteFeature("seats", seats, false, List.of()),
+                        new RemoteFeature("old_calls", OLD, true, List.of()),
+                        new RemoteFeature("legacy_flag", legacyFlag, true, List.of())),
+                List.of(
+                        new RemotePlan("pro", pro, false, 3, List.of("billing controls: spend limit $100")),
+                        new RemotePlan("enterprise", null, false, 1, List.of("variants: annual, monthly")),
+                        new RemotePlan("legacy", legacy, true, 2, List.of())));
+
+        PulledSource source = CatalogSourceWriter.write(remote, OPTIONS);
+
+        assertThat(source.notes())
+                .containsExactly(
+                        "feature 'api_calls': not pulled, the DSL cannot express it: event names: api_call, request",
+                        "feature 'ai_credits': not pulled: AI credit system (model markups: gpt-4o 1.5x)",
+                        "product 'pro': not pulled, the DSL cannot express it: billing controls: spend limit $100",
+                        "product 'enterprise': not pulled: variants: annual, monthly",
+                        "feature 'old_calls': archived on Autumn, pulled because product 'pro' uses it");
+        Golden.assertMatches("remote/PulledCatalog.java", text(source));
+        assertThat(PulledSourceCompiler.define(source, work)).isEqualTo(catalog(API_CALLS, seats, OLD, pro));
+    }
+
+    @Test
     void write_emptyCatalog_compilesToAnEmptyCatalog() {
         PulledSource source = CatalogSourceWriter.write(new RemoteCatalog(List.of(), List.of()), OPTIONS);
 
