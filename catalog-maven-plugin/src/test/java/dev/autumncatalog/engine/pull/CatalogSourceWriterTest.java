@@ -268,8 +268,7 @@ class CatalogSourceWriterTest {
         assertThat(text(source))
                 .doesNotContain("OLD_CALLS")
                 .doesNotContain("LEGACY")
-                .contains(
-                        " * <p>Archived on Autumn and left out: features {@code old_calls}; products {@code legacy}.");
+                .contains(" * <p>Archived on Autumn and left out: feature {@code old_calls}; product {@code legacy}.");
         assertThat(source.notes()).isEmpty();
         assertThat(PulledSourceCompiler.define(source, work))
                 .isEqualTo(catalog(API_CALLS, remote.plans().get(0).model()));
