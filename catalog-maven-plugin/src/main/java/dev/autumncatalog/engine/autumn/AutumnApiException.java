@@ -13,6 +13,7 @@ public class AutumnApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String autumnMessage;
+    private final String hint;
 
     /**
      * @param method HTTP method, {@code POST}
@@ -31,7 +32,26 @@ public class AutumnApiException extends RuntimeException {
             String code,
             String autumnMessage,
             Throwable cause) {
-        super(describe(method, route, entityId, status, code, autumnMessage), cause);
+        this(method, route, entityId, status, code, autumnMessage, null, cause);
+    }
+
+    /**
+     * Like {@link #AutumnApiException(String, String, String, int, String, String, Throwable)}, with a hint on what to
+     * do, appended to the message.
+     *
+     * @param hint what the user can do about it, or {@code null}
+     */
+    public AutumnApiException(
+            String method,
+            String route,
+            String entityId,
+            int status,
+            String code,
+            String autumnMessage,
+            String hint,
+            Throwable cause) {
+        super(describe(method, route, entityId, status, code, autumnMessage, hint), cause);
+        this.hint = hint;
         this.method = method;
         this.route = route;
         this.entityId = entityId;
@@ -41,7 +61,7 @@ public class AutumnApiException extends RuntimeException {
     }
 
     private static String describe(
-            String method, String route, String entityId, int status, String code, String autumnMessage) {
+            String method, String route, String entityId, int status, String code, String autumnMessage, String hint) {
         StringBuilder text = new StringBuilder(method).append(' ').append(route);
         if (entityId != null) {
             text.append(" (").append(entityId).append(')');
@@ -56,6 +76,9 @@ public class AutumnApiException extends RuntimeException {
         }
         if (autumnMessage != null) {
             text.append(": ").append(autumnMessage);
+        }
+        if (hint != null) {
+            text.append("; ").append(hint);
         }
         return text.toString();
     }
@@ -88,5 +111,10 @@ public class AutumnApiException extends RuntimeException {
     /** Autumn's message, or {@code null}. */
     public String autumnMessage() {
         return autumnMessage;
+    }
+
+    /** What the user can do about it, or {@code null}. */
+    public String hint() {
+        return hint;
     }
 }

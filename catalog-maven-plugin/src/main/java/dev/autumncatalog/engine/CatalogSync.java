@@ -1,0 +1,145 @@
+package dev.autumncatalog.engine;
+
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.CatalogValidationException;
+import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.engine.autumn.AutumnApi;
+import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.autumn.FeatureUsage;
+import dev.autumncatalog.engine.autumn.PlanCustomers;
+import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.plan.Blocker;
+import dev.autumncatalog.engine.plan.Interaction;
+import dev.autumncatalog.engine.plan.LiveFacts;
+import dev.autumncatalog.engine.plan.Lookups;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PlanOptions;
+import dev.autumncatalog.engine.plan.Planner;
+import dev.autumncatalog.engine.plan.PushExecutor;
+import dev.autumncatalog.engine.plan.PushFailedException;
+import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.plan.PushRefusedException;
+import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.plan.VersionPolicy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Plans and pushes a catalog to Autumn: what {@code autumn:plan} and {@code autumn:push} call. Knows nothing of Maven.
+ *
+ * <pre>{@code
+ * try (AutumnApi api = ...) {
+ *   CatalogSync sync = new CatalogSync(api);
+ *   Plan plan = sync.plan(catalog, PlanOptions.defaults("acme", false).withAllowRemovals(true));
+ *   log.info(PlanRenderer.render(plan));
+ *   PlanJson.write(plan, target.resolve("autumn/plan.json"));
+ *   PushResult result = sync.push(plan, PushOptions.batch().withListener(PushListener.printing(log::info)));
+ * }
+ * }</pre>
+ *
+ * <p>Requests: planning fetches the remote catalog (two list requests) and then asks only what the draft plan leaves
+ * open ({@link Lookups}); an unchanged catalog costs exactly the two list requests. A push sends one request per
+ * change.
+ */
+public final class CatalogSync {
+    private final AutumnApi api;
+    private final Planner planner = new Planner();
+
+    /** Plans and pushes through {@code api}. */
+    public CatalogSync(AutumnApi api) {
+        this.api = Objects.requireNonNull(api, "api");
+    }
+
+    /**
+     * What a push of {@code desired} would change: fetch, plan, then live lookups for plans whose price, items or trial
+     * change (would they version?) and for removals (delete or archive?).
+     *
+     * @throws CatalogValidationException when the catalog is invalid (nothing is requested then)
+     * @throws AutumnApiException when Autumn cannot be read
+     */
+    public Plan plan(Catalog desired, PlanOptions options) {
+        desired.requireValid();
+        RemoteCatalog remote = api.fetchCatalog();
+        Plan draft = planner.plan(desired, remote, options);
+        Lookups lookups = Lookups.of(draft);
+        if (lookups.isEmpty()) {
+            return draft;
+        }
+        return planner.plan(desired, remote, options, ask(lookups));
+    }
+
+    /**
+     * Applies {@code plan}. Decisions its options leave open are asked through the interaction when it is interactive;
+     * what is still open then refuses the push before anything is sent.
+     *
+     * @return what was applied; empty for an empty plan
+     * @throws PushRefusedException when a decision is missing; nothing was changed
+     * @throws PushFailedException when a change failed; it says what was applied and what was not
+     */
+    public PushResult push(Plan plan, PushOptions options) {
+        Plan decided = decide(plan, options.interaction());
+        List<Blocker> blockers = decided.blockers();
+        if (!blockers.isEmpty()) {
+            throw new PushRefusedException(blockers);
+        }
+        PushResult result = new PushExecutor(api, options.parallelism()).execute(decided, options.listener());
+        if (!result.succeeded()) {
+            throw new PushFailedException(result);
+        }
+        return result;
+    }
+
+    private LiveFacts ask(Lookups lookups) {
+        Map<String, PlanCustomers> customers = new LinkedHashMap<>();
+        for (Product product : lookups.planCustomers()) {
+            customers.put(product.id(), api.planCustomers(product));
+        }
+        Map<String, Boolean> hasCustomers = new LinkedHashMap<>();
+        for (String id : lookups.planHasCustomers()) {
+            hasCustomers.put(id, api.planHasCustomers(id));
+        }
+        Map<String, FeatureUsage> usage = new LinkedHashMap<>();
+        for (String id : lookups.featureUsage()) {
+            usage.put(id, api.featureUsage(id));
+        }
+        return new LiveFacts(customers, hasCustomers, usage);
+    }
+
+    /** Asks, one question per kind of decision, what the options leave open. */
+    private static Plan decide(Plan plan, Interaction interaction) {
+        if (!interaction.interactive()) {
+            return plan;
+        }
+        PlanOptions options = plan.options();
+        for (Blocker blocker : plan.blockers()) {
+            String subjects = String.join(", ", blocker.subjects());
+            switch (blocker.kind()) {
+                case REMOVALS:
+                    if (interaction.confirm("Remove from Autumn what the catalog no longer has (" + subjects + ")?")) {
+                        options = options.withAllowRemovals(true);
+                    }
+                    break;
+                case DROPS:
+                    if (interaction.confirm(
+                            "Drop what the DSL cannot express from " + subjects + " (listed under 'drops')?")) {
+                        options = options.withDropUnsupported(true);
+                    }
+                    break;
+                case VERSIONS:
+                    if (interaction.confirm("Create a new version of " + subjects
+                            + " for new customers (existing customers keep their version)?")) {
+                        options = options.withVersionPolicy(VersionPolicy.CREATE_VERSION);
+                    } else if (interaction.confirm("Change the current version of " + subjects
+                            + " in place instead (existing customers get the change too)?")) {
+                        options = options.withVersionPolicy(VersionPolicy.UPDATE_IN_PLACE);
+                    }
+                    break;
+                default:
+                    break; // not something a person can answer
+            }
+        }
+        return plan.withOptions(options);
+    }
+}

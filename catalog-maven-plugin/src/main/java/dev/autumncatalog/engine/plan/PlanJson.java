@@ -1,0 +1,162 @@
+package dev.autumncatalog.engine.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The plan as JSON, for tools and CI ({@code target/autumn/plan.json}). Keys come in a fixed order, values are the
+ * same display strings as in the text plan, lines end with {@code \n}: the same plan always gives the same bytes.
+ *
+ * <pre>{@code
+ * PlanJson.write(plan, Path.of("target/autumn/plan.json"));
+ * }</pre>
+ *
+ * The format is described in {@code docs/PLAN-FORMAT.md}; {@code "format"} is raised on incompatible changes.
+ */
+public final class PlanJson {
+    /** The version of this JSON format. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private PlanJson() {}
+
+    /** The plan as JSON text, ending with a newline. */
+    public static String render(Plan plan) {
+        try {
+            return WRITER.writeValueAsString(tree(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plan tree always serialises", e);
+        }
+    }
+
+    /** Writes the plan to {@code file} in UTF-8, creating its directory. */
+    public static void write(Plan plan, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, render(plan), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the plan to " + file, e);
+        }
+    }
+
+    /** The plan as a Jackson tree. */
+    public static ObjectNode tree(Plan plan) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("target", plan.options().target());
+        root.put("environment", plan.options().environment());
+        ObjectNode options = root.putObject("options");
+        options.put("allowRemovals", plan.options().allowRemovals());
+        options.put("versionPolicy", plan.options().versionPolicy().word());
+        options.put("dropUnsupported", plan.options().dropUnsupported());
+        root.put("empty", plan.isEmpty());
+        Plan.Summary summary = plan.summary();
+        ObjectNode counts = root.putObject("summary");
+        counts.put("create", summary.create());
+        counts.put("update", summary.update());
+        counts.put("remove", summary.remove());
+        counts.put("archive", summary.archive());
+        counts.put("delete", summary.delete());
+        counts.put("undecided", summary.undecided());
+        counts.put("unarchive", summary.unarchive());
+        ArrayNode changes = root.putArray("changes");
+        int number = 0;
+        for (Change change : plan.changes()) {
+            changes.add(change(plan, change, ++number));
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (Warning warning : plan.warnings()) {
+            ObjectNode node = warnings.addObject();
+            node.put("entity", warning.entity().word());
+            node.put("id", warning.id());
+            node.put("message", warning.message());
+        }
+        ArrayNode blockers = root.putArray("blockers");
+        for (Blocker blocker : plan.blockers()) {
+            ObjectNode node = blockers.addObject();
+            node.put("kind", blocker.kind().name().toLowerCase(java.util.Locale.ROOT));
+            strings(node.putArray("subjects"), blocker.subjects());
+            node.put("message", blocker.message());
+        }
+        return root;
+    }
+
+    private static ObjectNode change(Plan plan, Change change, int number) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("number", number);
+        node.put("level", change.level().word());
+        node.put("action", change.action().word());
+        node.put("entity", change.entity().word());
+        node.put("id", change.id());
+        if (change.action() != Change.Action.REMOVE) {
+            ArrayNode fields = node.putArray("fields");
+            for (FieldChange field : change.fields()) {
+                ObjectNode entry = fields.addObject();
+                entry.put("path", field.path());
+                entry.put("before", field.before());
+                entry.put("after", field.after());
+            }
+        }
+        Versioning versioning = Plan.versioning(change);
+        if (versioning != null) {
+            ObjectNode entry = node.putObject("versioning");
+            entry.put("currentVersion", versioning.currentVersion());
+            entry.put("willVersion", versioning.willVersion());
+            entry.put("estimated", versioning.estimated());
+            entry.put(
+                    "choice",
+                    versioning.willVersion() ? plan.options().versionPolicy().word() : "none");
+        }
+        Removal removal = Plan.removal(change);
+        if (removal != null) {
+            ObjectNode entry = node.putObject("removal");
+            entry.put("decision", removal.decision().word());
+            entry.put("reason", removal.reason());
+            entry.put("allowed", plan.options().allowRemovals());
+        }
+        if (!change.dropped().isEmpty()) {
+            strings(node.putArray("dropped"), change.dropped());
+        }
+        List<String> unsupported = unsupported(change);
+        if (!unsupported.isEmpty()) {
+            strings(node.putArray("unsupported"), unsupported);
+        }
+        return node;
+    }
+
+    private static List<String> unsupported(Change change) {
+        if (change instanceof Change.RemovePlan) {
+            return ((Change.RemovePlan) change).unsupported();
+        }
+        if (change instanceof Change.RemoveFeature) {
+            return ((Change.RemoveFeature) change).unsupported();
+        }
+        return List.of();
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.autumncatalog.engine.plan;
+
+import java.util.Objects;
+
+/**
+ * What the plan is for and what the user allows. The defaults are the safe ones: nothing is removed, no version is
+ * created or edited in place without a decision, and no remote content the DSL cannot express is dropped.
+ *
+ * <pre>{@code
+ * PlanOptions options = PlanOptions.defaults("acme", false)
+ *     .withAllowRemovals(true)                          // -Dautumn.allowRemovals=true
+ *     .withVersionPolicy(VersionPolicy.CREATE_VERSION); // -Dautumn.versionPolicy=create-version
+ * }</pre>
+ *
+ * @param target what the plan is compared with, for the plan's first line: an organisation, a URL, a server id
+ * @param live {@code true} for a live (production) key, {@code false} for a sandbox key
+ * @param allowRemovals whether entities that left the catalog may be archived or deleted in Autumn
+ * @param versionPolicy what to do when an update would version a plan that has customers
+ * @param dropUnsupported whether an update may replace remote content the DSL cannot express
+ */
+public record PlanOptions(
+        String target, boolean live, boolean allowRemovals, VersionPolicy versionPolicy, boolean dropUnsupported) {
+
+    /** The property the plugin reads for {@link #allowRemovals()}. */
+    public static final String ALLOW_REMOVALS_PROPERTY = "autumn.allowRemovals";
+    /** The property the plugin reads for {@link #versionPolicy()}. */
+    public static final String VERSION_POLICY_PROPERTY = "autumn.versionPolicy";
+    /** The property the plugin reads for {@link #dropUnsupported()}. */
+    public static final String DROP_UNSUPPORTED_PROPERTY = "autumn.dropUnsupported";
+
+    /** Both are required. */
+    public PlanOptions {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(versionPolicy, "versionPolicy");
+    }
+
+    /** The safe defaults for {@code target}: no removals, {@link VersionPolicy#FAIL}, no drops. */
+    public static PlanOptions defaults(String target, boolean live) {
+        return new PlanOptions(target, live, false, VersionPolicy.FAIL, false);
+    }
+
+    /** The same options with removals allowed or not. */
+    public PlanOptions withAllowRemovals(boolean allow) {
+        return new PlanOptions(target, live, allow, versionPolicy, dropUnsupported);
+    }
+
+    /** The same options with another version policy. */
+    public PlanOptions withVersionPolicy(VersionPolicy policy) {
+        return new PlanOptions(target, live, allowRemovals, policy, dropUnsupported);
+    }
+
+    /** The same options with dropping unsupported content allowed or not. */
+    public PlanOptions withDropUnsupported(boolean drop) {
+        return new PlanOptions(target, live, allowRemovals, versionPolicy, drop);
+    }
+
+    /** {@code live} or {@code sandbox}. */
+    public String environment() {
+        return live ? "live" : "sandbox";
+    }
+}

@@ -1,0 +1,493 @@
+package dev.autumncatalog.engine.plan;
+
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.CreditCost;
+import dev.autumncatalog.dsl.CreditSystem;
+import dev.autumncatalog.dsl.Feature;
+import dev.autumncatalog.dsl.FeatureType;
+import dev.autumncatalog.dsl.Item;
+import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.engine.autumn.FeatureUsage;
+import dev.autumncatalog.engine.autumn.PlanCustomers;
+import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.autumn.RemoteFeature;
+import dev.autumncatalog.engine.autumn.RemotePlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a catalog with Autumn's and says what a push would change. Pure: no I/O, the same answer for the same
+ * input. Live questions (does this plan have customers? is this feature used?) come in as {@link LiveFacts}; {@link
+ * Lookups#of(Plan)} says which a draft plan needs.
+ *
+ * <pre>{@code
+ * Plan draft = new Planner().plan(catalog, remote, options);
+ * Plan plan = new Planner().plan(catalog, remote, options, factsFor(Lookups.of(draft)));
+ * }</pre>
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>Unchanged entities give no change, so {@code plan(c, remote(c))} is empty.
+ *   <li>Archived remote entities that are back in the catalog are un-archived; archived ones that are not are left
+ *       alone (they are removed already).
+ *   <li>Remote entities that are not archived and not in the catalog are removed: deleted when Autumn allows it,
+ *       archived otherwise. Nothing the catalog contains (or references) is ever removed.
+ *   <li>Remote content the DSL cannot express is never overwritten silently: an unchanged entity keeps it (with a
+ *       warning); an update lists what it drops and needs an opt-in ({@link Blocker.Kind#DROPS}).
+ * </ul>
+ */
+public final class Planner {
+
+    /** A planner; it holds no state. */
+    public Planner() {}
+
+    /** The plan without live answers: removals are {@link Removal#UNDECIDED} and versioning unknown. */
+    public Plan plan(Catalog desired, RemoteCatalog actual, PlanOptions options) {
+        return plan(desired, actual, options, LiveFacts.NONE);
+    }
+
+    /**
+     * The plan that turns {@code actual} into {@code desired}.
+     *
+     * @param desired a valid catalog (ids are unique)
+     * @param actual what Autumn has
+     * @param options the target and what the user allows
+     * @param facts Autumn's answers to the {@link Lookups} of the draft plan
+     * @throws IllegalArgumentException when {@code desired} has an id twice
+     */
+    public Plan plan(Catalog desired, RemoteCatalog actual, PlanOptions options, LiveFacts facts) {
+        Map<String, Feature> features = unique("feature", desired.features(), Feature::id);
+        Map<String, Product> products = unique("product", desired.products(), Product::id);
+        Map<String, RemoteFeature> remoteFeatures = unique("remote feature", actual.features(), RemoteFeature::id);
+        Map<String, RemotePlan> remotePlans = unique("remote plan", actual.plans(), RemotePlan::id);
+        List<Warning> warnings = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+
+        for (Feature feature : features.values()) {
+            Change change = featureChange(feature, remoteFeatures.get(feature.id()), remotePlans.values(), warnings);
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+        Set<String> created = new HashSet<>(features.keySet());
+        created.removeAll(remoteFeatures.keySet());
+        for (Product product : products.values()) {
+            Change change = planChange(product, remotePlans.get(product.id()), created, facts, warnings);
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+
+        List<Change.RemovePlan> planRemovals = new ArrayList<>();
+        for (RemotePlan remote : sorted(remotePlans.values(), RemotePlan::id)) {
+            if (!remote.archived() && !products.containsKey(remote.id())) {
+                Boolean customers = facts.planHasCustomers().get(remote.id());
+                Removal removal = customers == null
+                        ? Removal.UNDECIDED
+                        : customers
+                                ? new Removal(Removal.Decision.ARCHIVE, "it has customers")
+                                : new Removal(Removal.Decision.DELETE, "it has no customers");
+                planRemovals.add(new Change.RemovePlan(remote.id(), remote.model(), removal, remote.unsupported()));
+                unsupportedWarning(warnings, Change.Entity.PLAN, remote.id(), remote.unsupported(), "removed with it");
+            }
+        }
+        changes.addAll(planRemovals);
+
+        Set<String> kept = referencedFeatureIds(desired);
+        List<Change.RemoveFeature> featureRemovals = new ArrayList<>();
+        for (RemoteFeature remote : sorted(remoteFeatures.values(), RemoteFeature::id)) {
+            if (!remote.archived() && !kept.contains(remote.id())) {
+                featureRemovals.add(
+                        new Change.RemoveFeature(remote.id(), remote.model(), Removal.UNDECIDED, remote.unsupported()));
+                unsupportedWarning(
+                        warnings, Change.Entity.FEATURE, remote.id(), remote.unsupported(), "removed with it");
+            }
+        }
+        Usage usage = new Usage(changes, planRemovals, remotePlans.values(), options);
+        List<Change.RemoveFeature> decided = new ArrayList<>();
+        // Credit systems first: whether a metered feature can be deleted depends on whether they stay.
+        for (Change.RemoveFeature removal : featureRemovals) {
+            if (removal.level() == Level.CREDIT_SYSTEM_REMOVALS) {
+                decided.add(removal.withRemoval(decide(removal.id(), facts, usage, features, remoteFeatures, decided)));
+            }
+        }
+        for (Change.RemoveFeature removal : featureRemovals) {
+            if (removal.level() == Level.FEATURE_REMOVALS) {
+                decided.add(removal.withRemoval(decide(removal.id(), facts, usage, features, remoteFeatures, decided)));
+            }
+        }
+        changes.addAll(decided);
+        Set<String> releases = defaultReleases(products, remotePlans);
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (releases.contains(change.id()) && change instanceof Change.UpdatePlan) {
+                changes.set(i, ((Change.UpdatePlan) change).releasingDefault());
+            } else if (releases.contains(change.id()) && change instanceof Change.RemovePlan) {
+                changes.set(i, ((Change.RemovePlan) change).releasingDefault());
+            }
+        }
+        changes.sort(Comparator.comparing(Change::level)); // stable: catalog order within a level
+        return new Plan(options, changes, warnings);
+    }
+
+    private static Change featureChange(
+            Feature feature, RemoteFeature remote, Iterable<RemotePlan> remotePlans, List<Warning> warnings) {
+        if (remote == null) {
+            return new Change.CreateFeature(feature, Views.featureCreate(feature));
+        }
+        if (remote.model() == null) {
+            List<String> dropped = unreadable(remote.unsupported(), "a feature the DSL cannot read");
+            List<FieldChange> fields = Views.featureCreate(feature);
+            return remote.archived()
+                    ? new Change.UnarchiveFeature(null, feature, fields, dropped)
+                    : new Change.UpdateFeature(null, feature, fields, dropped);
+        }
+        List<FieldChange> fields = Views.featureDiff(remote.model(), feature);
+        if (fields.isEmpty()) {
+            unsupportedWarning(warnings, Change.Entity.FEATURE, feature.id(), remote.unsupported(), "left as it is");
+            return remote.archived() ? new Change.UnarchiveFeature(remote.model(), feature, fields, List.of()) : null;
+        }
+        if (remote.model().type() != feature.type() && usedByRemotePlans(feature.id(), remotePlans)) {
+            warnings.add(new Warning(
+                    Change.Entity.FEATURE,
+                    feature.id(),
+                    "changes type from " + Views.typeWord(remote.model().type()) + " to "
+                            + Views.typeWord(feature.type())
+                            + " while plans use it; Autumn refuses type changes of features in use"));
+        }
+        return remote.archived()
+                ? new Change.UnarchiveFeature(remote.model(), feature, fields, remote.unsupported())
+                : new Change.UpdateFeature(remote.model(), feature, fields, remote.unsupported());
+    }
+
+    private static Change planChange(
+            Product product, RemotePlan remote, Set<String> created, LiveFacts facts, List<Warning> warnings) {
+        if (remote == null) {
+            return new Change.CreatePlan(product, Views.productCreate(product));
+        }
+        Versioning versioning;
+        if (usesAny(product, created)) {
+            // Autumn cannot assess a plan whose features do not exist yet: estimate from its customers.
+            Boolean customers = facts.planHasCustomers().get(product.id());
+            versioning = customers == null ? null : new Versioning(remote.version(), customers, true);
+        } else {
+            versioning = versioning(facts.planCustomers().get(product.id()));
+        }
+        if (remote.model() == null) {
+            List<String> dropped = unreadable(remote.unsupported(), "a plan the DSL cannot read");
+            List<FieldChange> fields = Views.productCreate(product);
+            return remote.archived()
+                    ? new Change.UnarchivePlan(null, product, fields, versioning, dropped)
+                    : new Change.UpdatePlan(null, product, fields, versioning, dropped);
+        }
+        List<FieldChange> fields = Views.productDiff(remote.model(), product);
+        if (fields.isEmpty()) {
+            unsupportedWarning(warnings, Change.Entity.PLAN, product.id(), remote.unsupported(), "left as it is");
+            return remote.archived()
+                    ? new Change.UnarchivePlan(remote.model(), product, fields, null, List.of())
+                    : null;
+        }
+        if (remote.archived()) {
+            Change.UnarchivePlan change =
+                    new Change.UnarchivePlan(remote.model(), product, fields, null, remote.unsupported());
+            return change.needsVersionCheck()
+                    ? new Change.UnarchivePlan(remote.model(), product, fields, versioning, remote.unsupported())
+                    : change;
+        }
+        Change.UpdatePlan change = new Change.UpdatePlan(remote.model(), product, fields, null, remote.unsupported());
+        return change.needsVersionCheck()
+                ? new Change.UpdatePlan(remote.model(), product, fields, versioning, remote.unsupported())
+                : change;
+    }
+
+    /** {@code true} when an item of {@code product} uses one of {@code featureIds}. */
+    static boolean usesAny(Product product, Set<String> featureIds) {
+        for (Item item : product.items()) {
+            for (String id : Views.featureIds(item)) {
+                if (featureIds.contains(id)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Versioning versioning(PlanCustomers customers) {
+        return customers == null ? null : new Versioning(customers.currentVersion(), customers.willVersion());
+    }
+
+    // Defaults
+
+    /**
+     * Plans that Autumn has as a group's default and that stop being it (removed, not default, another group or kind)
+     * while a plan of the catalog becomes the default of that slot. Autumn's validateDefaultFlag allows one free
+     * default and one default trial per group among plans that are not archived, so these go first.
+     */
+    private static Set<String> defaultReleases(Map<String, Product> products, Map<String, RemotePlan> remotePlans) {
+        Set<String> claimed = new HashSet<>();
+        for (Product product : products.values()) {
+            RemotePlan remote = remotePlans.get(product.id());
+            String slot = defaultSlot(product);
+            if (slot != null && (remote == null || remote.archived() || !slot.equals(defaultSlot(remote.model())))) {
+                claimed.add(slot);
+            }
+        }
+        Set<String> releases = new HashSet<>();
+        for (RemotePlan remote : remotePlans.values()) {
+            String slot = remote.archived() ? null : defaultSlot(remote.model());
+            Product desired = products.get(remote.id());
+            if (slot != null && claimed.contains(slot) && (desired == null || !slot.equals(defaultSlot(desired)))) {
+                releases.add(remote.id());
+            }
+        }
+        return releases;
+    }
+
+    /** {@code free|<group>} or {@code trial|<group>} for a default plan, {@code null} otherwise. */
+    private static String defaultSlot(Product product) {
+        if (product == null || !product.isDefault()) {
+            return null;
+        }
+        return (product.isFree() ? "free|" : "trial|") + product.group();
+    }
+
+    // Removal decisions
+
+    /**
+     * Where plans will use features once the plan level of this push is done: a deleted plan uses nothing (in any
+     * version), a plan changed in place uses what the catalog gives it, and every other plan keeps what it has (a new
+     * version keeps the old items in the old version). Plans the DSL cannot read are not counted; Autumn's usage count
+     * includes them, so they keep a feature archived.
+     */
+    private static final class Usage {
+        /** Item references to a feature that this push takes away, summed over plans. */
+        private final Map<String, Integer> gone = new LinkedHashMap<>();
+        /** Features that a plan still uses as entity feature after this push. */
+        private final Set<String> entities = new HashSet<>();
+        /** A remaining plan with older versions, which the plan cannot see; or {@code null}. */
+        private String hiddenVersions;
+
+        Usage(List<Change> changes, List<Change.RemovePlan> removals, Iterable<RemotePlan> remotePlans, PlanOptions o) {
+            Set<String> deleted = new HashSet<>();
+            for (Change.RemovePlan removal : removals) {
+                if (removal.removal().decision() == Removal.Decision.DELETE) {
+                    deleted.add(removal.id());
+                }
+            }
+            Map<String, Product> inPlace = new LinkedHashMap<>();
+            for (Change change : changes) {
+                if (change instanceof Change.UpdatePlan) {
+                    Change.UpdatePlan update = (Change.UpdatePlan) change;
+                    if (inPlace(update.needsVersionCheck(), update.versioning(), o)) {
+                        inPlace.put(update.id(), update.after());
+                    }
+                } else if (change instanceof Change.UnarchivePlan) {
+                    Change.UnarchivePlan update = (Change.UnarchivePlan) change;
+                    if (inPlace(update.needsVersionCheck(), update.versioning(), o)) {
+                        inPlace.put(update.id(), update.after());
+                    }
+                }
+            }
+            for (RemotePlan plan : remotePlans) {
+                boolean isDeleted = deleted.contains(plan.id());
+                if (!isDeleted && plan.version() > 1 && hiddenVersions == null) {
+                    hiddenVersions = plan.id();
+                }
+                Product before = plan.model();
+                if (before == null) {
+                    continue;
+                }
+                Product after = isDeleted ? null : inPlace.getOrDefault(plan.id(), before);
+                Set<String> itemFeatures = new HashSet<>();
+                for (Item item : before.items()) {
+                    if (item.feature() != null) {
+                        itemFeatures.add(item.feature().id());
+                    }
+                }
+                for (String id : itemFeatures) {
+                    int taken = Views.itemCount(before, id) - (after == null ? 0 : Views.itemCount(after, id));
+                    if (taken > 0) {
+                        gone.merge(id, taken, Integer::sum);
+                    }
+                }
+                if (after != null) {
+                    for (Item item : after.items()) {
+                        List<String> ids = Views.featureIds(item);
+                        if (ids.size() == 2) {
+                            entities.add(ids.get(1));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** An update leaves no old version behind when nothing priced changes, or Autumn said it will not version. */
+        private static boolean inPlace(boolean priced, Versioning versioning, PlanOptions options) {
+            if (!priced) {
+                return true;
+            }
+            if (versioning == null) {
+                return false; // not asked: assume the old version stays
+            }
+            return !versioning.willVersion() || options.versionPolicy() == VersionPolicy.UPDATE_IN_PLACE;
+        }
+
+        int gone(String featureId) {
+            return gone.getOrDefault(featureId, 0);
+        }
+
+        boolean entity(String featureId) {
+            return entities.contains(featureId);
+        }
+
+        String hiddenVersions() {
+            return hiddenVersions;
+        }
+    }
+
+    private static Removal decide(
+            String id,
+            LiveFacts facts,
+            Usage usage,
+            Map<String, Feature> desired,
+            Map<String, RemoteFeature> remoteFeatures,
+            List<Change.RemoveFeature> decidedCreditSystems) {
+        FeatureUsage used = facts.featureUsage().get(id);
+        if (used == null) {
+            return Removal.UNDECIDED;
+        }
+        String creditSystem = creditSystemUsing(id, desired, remoteFeatures, decidedCreditSystems);
+        if (creditSystem != null) {
+            return new Removal(Removal.Decision.ARCHIVE, "credit system '" + creditSystem + "' uses it");
+        }
+        if (usage.entity(id)) {
+            return new Removal(Removal.Decision.ARCHIVE, "a plan uses it as entity feature");
+        }
+        Feature model = remoteFeatures.get(id).model();
+        if ((model == null || model.type() == FeatureType.CONTINUOUS_USE) && usage.hiddenVersions() != null) {
+            // Autumn's usage count covers items of every version but maybe not entity references, and a refused
+            // delete would fail every re-run: archive while versions the plan cannot see may hold on to it.
+            return new Removal(
+                    Removal.Decision.ARCHIVE,
+                    "older versions of plan '" + usage.hiddenVersions() + "' may use it as entity feature");
+        }
+        int gone = usage.gone(id);
+        if (used.planItemCount() > gone) {
+            String where = used.productName() == null ? "" : ", e.g. in \"" + used.productName() + "\"";
+            String count =
+                    used.planItemCount() == 1 ? "a plan item uses it" : used.planItemCount() + " plan items use it";
+            return new Removal(Removal.Decision.ARCHIVE, count + where);
+        }
+        return new Removal(
+                Removal.Decision.DELETE,
+                gone > 0 ? "only plans this push removes or changes use it" : "nothing uses it");
+    }
+
+    /** The credit system that will still draw from {@code featureId} after this push, or {@code null}. */
+    private static String creditSystemUsing(
+            String featureId,
+            Map<String, Feature> desired,
+            Map<String, RemoteFeature> remoteFeatures,
+            List<Change.RemoveFeature> decidedCreditSystems) {
+        for (Feature feature : desired.values()) {
+            if (drawsFrom(feature, featureId)) {
+                return feature.id();
+            }
+        }
+        for (RemoteFeature remote : remoteFeatures.values()) {
+            if (desired.containsKey(remote.id()) || !drawsFrom(remote.model(), featureId)) {
+                continue;
+            }
+            boolean deleted = false;
+            for (Change.RemoveFeature removal : decidedCreditSystems) {
+                if (removal.id().equals(remote.id()) && removal.removal().decision() == Removal.Decision.DELETE) {
+                    deleted = true;
+                }
+            }
+            if (!deleted) {
+                return remote.id();
+            }
+        }
+        return null;
+    }
+
+    private static boolean drawsFrom(Feature feature, String featureId) {
+        if (!(feature instanceof CreditSystem)) {
+            return false;
+        }
+        for (CreditCost cost : feature.creditSchema()) {
+            if (cost.feature().id().equals(featureId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Helpers
+
+    private static boolean usedByRemotePlans(String featureId, Iterable<RemotePlan> plans) {
+        for (RemotePlan plan : plans) {
+            if (plan.model() != null) {
+                for (Item item : plan.model().items()) {
+                    if (Views.featureIds(item).contains(featureId)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every feature id the catalog has or references: none of them may be removed. */
+    private static Set<String> referencedFeatureIds(Catalog catalog) {
+        Set<String> ids = new HashSet<>();
+        for (Feature feature : catalog.features()) {
+            ids.add(feature.id());
+            for (CreditCost cost : feature.creditSchema()) {
+                ids.add(cost.feature().id());
+            }
+        }
+        for (Product product : catalog.products()) {
+            for (Item item : product.items()) {
+                ids.addAll(Views.featureIds(item));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> unreadable(List<String> unsupported, String fallback) {
+        return unsupported.isEmpty() ? List.of(fallback) : unsupported;
+    }
+
+    private static void unsupportedWarning(
+            List<Warning> warnings, Change.Entity entity, String id, List<String> unsupported, String fate) {
+        if (!unsupported.isEmpty()) {
+            warnings.add(new Warning(
+                    entity, id, "has what the DSL cannot express, " + fate + ": " + String.join("; ", unsupported)));
+        }
+    }
+
+    private static <T> Map<String, T> unique(String what, List<T> values, java.util.function.Function<T, String> id) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (T value : values) {
+            if (byId.putIfAbsent(id.apply(value), value) != null) {
+                throw new IllegalArgumentException(
+                        what + " id '" + id.apply(value) + "' appears twice; validate the catalog first");
+            }
+        }
+        return byId;
+    }
+
+    private static <T> List<T> sorted(Iterable<T> values, java.util.function.Function<T, String> id) {
+        List<T> list = new ArrayList<>();
+        values.forEach(list::add);
+        list.sort(Comparator.comparing(id));
+        return list;
+    }
+}
