@@ -29,7 +29,7 @@ import dev.autumncatalog.dsl.Product;
  *   <li>feature {@code e_credits_neg}: cannot be expressed in the DSL: credit cost of feature 'api_calls' must be &gt; 0, was -1
  *   <li>product {@code e_negative_base_price}: cannot be expressed in the DSL: price amount must be &gt; 0, was -5
  *   <li>product {@code e_negative_item_price}: cannot be expressed in the DSL: usage price amount must be &gt; 0, was -0.01
- *   <li>product {@code e_negative_tier}: cannot be expressed in the DSL: tier amount must be ≥ 0, was -1
+ *   <li>product {@code e_negative_tier}: cannot be expressed in the DSL: tier amount must be &#8805; 0, was -1
  * </ul>
  */
 public final class PulledCatalog implements CatalogDefinition {

@@ -35,6 +35,7 @@ import dev.autumncatalog.dsl.Rollover;
 import dev.autumncatalog.dsl.Tier;
 import dev.autumncatalog.dsl.TierBehavior;
 import dev.autumncatalog.dsl.TieredPrice;
+import dev.autumncatalog.engine.JavadocText;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
@@ -367,7 +368,7 @@ public final class CatalogSourceWriter {
         private void notPulled(String kind, String id, boolean archived, List<String> reasons) {
             String because = reasons.isEmpty() ? "the DSL cannot express it" : String.join("; ", reasons);
             notes.add(kind + " '" + id + "'" + (archived ? " (archived)" : "") + ": not pulled: " + because);
-            notPulled.add(kind + " " + code(id) + (archived ? " (archived)" : "") + ": " + Javadoc.escape(because));
+            notPulled.add(kind + " " + code(id) + (archived ? " (archived)" : "") + ": " + JavadocText.escape(because));
         }
 
         private void unsupported(String what, List<String> lines, List<String> comments) {
@@ -424,7 +425,7 @@ public final class CatalogSourceWriter {
                 field.addJavadoc(
                         "$L",
                         constant.comments.stream()
-                                .map(Javadoc::escape)
+                                .map(JavadocText::escape)
                                 .collect(Collectors.joining("\n\n<p>", "", "\n")));
             }
             return field.build();
@@ -711,6 +712,6 @@ public final class CatalogSourceWriter {
 
     /** An id in a Javadoc comment: {@code {@code id}} when Autumn kept to its id rule, else escaped in quotes. */
     private static String code(String id) {
-        return id.matches("[a-zA-Z0-9_-]+") ? "{@code " + id + "}" : "'" + Javadoc.escape(id) + "'";
+        return id.matches("[a-zA-Z0-9_-]+") ? "{@code " + id + "}" : "'" + JavadocText.escape(id) + "'";
     }
 }

@@ -215,7 +215,7 @@ class CatalogSourceWriterTest {
                          * <ul>
                          *   <li>feature {@code ai_credits}: an AI credit system (model markups: gpt-4o 1.2x)
                          *   <li>feature {@code gone} (archived): the DSL cannot express it
-                         *   <li>product {@code enterprise}: variants: annual; metadata: {a=1}
+                         *   <li>product {@code enterprise}: variants: annual; metadata: &#123;a=1&#125;
                          * </ul>
                          */
                         """).contains("""
@@ -251,7 +251,7 @@ class CatalogSourceWriterTest {
 
         assertThat(text(source))
                 .contains(
-                        "ends *&#47; a comment, &#64;deprecated, {&#64;code x}, &lt;b&gt;html&lt;/b&gt; &amp; &#92;u000a")
+                        "ends *&#47; a comment, &#64;deprecated, &#123;&#64;code x&#125;, &lt;b&gt;html&lt;/b&gt; &amp; &#92;u000a")
                 .contains("feature(\"quoted\").name(\"\\\"Quoted\\\" \\\\u0022 $1 \\n ≥ é\")");
         Catalog pulled = PulledSourceCompiler.define(source, work);
         assertThat(pulled.features()).containsExactly(remote.features().get(1).model());
