@@ -49,9 +49,10 @@ import okhttp3.ResponseBody;
  *
  * <p><b>Retries.</b> Every request waits for the client-side rate limiter first. A 429 is retried on every route
  * (Autumn's limiter rejects before the handler runs), after {@code Retry-After}. Reads ({@code *.list}, {@code *.get},
- * {@code has_customers}, {@code deletion_info}) are also retried on 5xx and I/O failures, with exponential backoff and
- * jitter. A write that failed ambiguously (5xx or I/O: it may have applied) is never blindly repeated: the client
- * re-reads the entity first.
+ * {@code has_customers}, {@code deletion_info}) are also retried on 5xx, I/O failures and garbled answers (a 2xx whose
+ * JSON does not parse: cut or corrupted on the way), with exponential backoff and jitter; a 2xx that is not JSON at all
+ * fails at once (the base URL is not Autumn's API). A write that failed ambiguously (5xx, I/O, or a garbled 2xx: it may
+ * have applied) is never blindly repeated: the client re-reads the entity first.
  *
  * <ul>
  *   <li>Create: carries an {@code Idempotency-Key}, the same on every retry. If the re-read finds the entity as sent,
@@ -653,9 +654,14 @@ public final class AutumnHttpClient implements AutumnApi {
         } else {
             delay = backoff(attempt);
         }
-        String reason = answer.status == 0
-                ? "I/O: " + Redaction.scrub(answer.ioFailure.toString(), config.secretKey())
-                : answer.status + (answer.code == null ? "" : " " + answer.code);
+        String reason;
+        if (answer.status == 0) {
+            reason = "I/O: " + Redaction.scrub(answer.ioFailure.toString(), config.secretKey());
+        } else if (answer.garbled) {
+            reason = answer.status + " with a garbled JSON answer";
+        } else {
+            reason = answer.status + (answer.code == null ? "" : " " + answer.code);
+        }
         config.listener()
                 .retrying(new ClientListener.RetryEvent(op.method, route(op), op.entityId, attempt, delay, reason));
         try {
@@ -787,7 +793,11 @@ public final class AutumnHttpClient implements AutumnApi {
                     status,
                     null,
                     message,
-                    "the answer is not JSON; the server at " + config.baseUrl().redact() + " may not be Autumn's API",
+                    answer.garbled
+                            ? "the answer is cut or corrupted JSON; run again, and if it persists, the server at "
+                                    + config.baseUrl().redact() + " may not be Autumn's API"
+                            : "the answer is not JSON; the server at "
+                                    + config.baseUrl().redact() + " may not be Autumn's API",
                     null);
         }
         if (status == 401 && "no_auth_header".equals(code)) {
@@ -897,6 +907,8 @@ public final class AutumnHttpClient implements AutumnApi {
         final Duration retryAfter;
         final IOException ioFailure;
         final Exception parseFailure;
+        /** A success whose body starts as JSON but does not parse: cut or corrupted on the way. */
+        final boolean garbled;
 
         private Answer(
                 int status,
@@ -905,7 +917,8 @@ public final class AutumnHttpClient implements AutumnApi {
                 String message,
                 Duration retryAfter,
                 IOException ioFailure,
-                Exception parseFailure) {
+                Exception parseFailure,
+                boolean garbled) {
             this.status = status;
             this.json = json;
             this.code = code;
@@ -913,10 +926,11 @@ public final class AutumnHttpClient implements AutumnApi {
             this.retryAfter = retryAfter;
             this.ioFailure = ioFailure;
             this.parseFailure = parseFailure;
+            this.garbled = garbled;
         }
 
         static Answer io(IOException failure) {
-            return new Answer(0, null, null, null, null, failure, null);
+            return new Answer(0, null, null, null, null, failure, null, false);
         }
 
         static Answer of(int status, String text, Duration retryAfter) {
@@ -932,9 +946,12 @@ public final class AutumnHttpClient implements AutumnApi {
             }
             if (success) {
                 if (parseFailure != null) {
-                    return new Answer(status, null, null, abbreviate(text), null, null, parseFailure);
+                    String start = text.stripLeading();
+                    boolean garbled = start.startsWith("{") || start.startsWith("[");
+                    return new Answer(status, null, null, abbreviate(text), null, null, parseFailure, garbled);
                 }
-                return new Answer(status, json == null ? NullNode.getInstance() : json, null, null, null, null, null);
+                return new Answer(
+                        status, json == null ? NullNode.getInstance() : json, null, null, null, null, null, false);
             }
             String code = null;
             String message;
@@ -947,21 +964,24 @@ public final class AutumnHttpClient implements AutumnApi {
                 // Autumn's 429 is plain text ("Too many requests, please try again later.").
                 message = text.isBlank() ? null : abbreviate(text.trim());
             }
-            return new Answer(status, null, code, message, retryAfter, null, null);
+            return new Answer(status, null, code, message, retryAfter, null, null, false);
         }
 
         boolean ok() {
             return status >= 200 && status < 300 && parseFailure == null;
         }
 
-        /** Worth repeating: rate limited, server failure, or no answer. */
+        /**
+         * Worth repeating: rate limited, server failure, no answer, or a garbled success. A success that is not JSON
+         * at all (an HTML page) is not: the server is not Autumn's API, and repeating would only delay saying so.
+         */
         boolean retryable() {
-            return parseFailure == null && (status == 0 || status == 429 || status >= 500);
+            return status == 0 || status == 429 || status >= 500 || garbled;
         }
 
-        /** May have applied on the server: a server failure, or no answer. */
+        /** May have applied on the server: a server failure, no answer, or a success whose JSON arrived garbled. */
         boolean ambiguous() {
-            return status == 0 || status >= 500;
+            return status == 0 || status >= 500 || garbled;
         }
 
         private static String abbreviate(String text) {
