@@ -602,7 +602,10 @@ public final class AutumnHttpClient implements AutumnApi {
                 if (check.different != null && kind == WriteKind.CREATE) {
                     throw exists(op, failure, check.different);
                 }
-            } else if (attempt > 1 && kind == WriteKind.CREATE && EXISTS_CODES.contains(answer.code)) {
+            } else if (attempt > 1
+                    && kind == WriteKind.CREATE
+                    && answer.code != null
+                    && EXISTS_CODES.contains(answer.code)) {
                 // An earlier attempt created it (or still holds the idempotency key).
                 Check<T> check = safeCheck(verify);
                 if (check.applied) {
