@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,6 +120,7 @@ public final class AutumnHttpClient implements AutumnApi {
 
         Op featuresOp = Op.post("features.list", null, null);
         List<RemoteFeature> remoteFeatures = map(featuresOp, () -> WireMapper.features(features));
+        map(featuresOp, () -> unique("feature", remoteFeatures, RemoteFeature::id));
         Map<String, Feature> lookup = WireMapper.remoteLookup(remoteFeatures);
         synchronized (knownFeatures) {
             knownFeatures.putAll(lookup);
@@ -128,7 +130,19 @@ public final class AutumnHttpClient implements AutumnApi {
         for (JsonNode plan : list(plansOp, plans)) {
             remotePlans.add(map(plansOp, () -> WireMapper.plan(plan, lookup)));
         }
+        map(plansOp, () -> unique("plan", remotePlans, RemotePlan::id));
         return new RemoteCatalog(remoteFeatures, remotePlans);
+    }
+
+    /** A list naming one id twice cannot be planned against: which entry is Autumn's? */
+    private static <T> Void unique(String kind, List<T> entities, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (T entity : entities) {
+            if (!seen.add(id.apply(entity))) {
+                throw new IllegalArgumentException("the list names " + kind + " '" + id.apply(entity) + "' twice");
+            }
+        }
+        return null;
     }
 
     @Override
@@ -192,7 +206,7 @@ public final class AutumnHttpClient implements AutumnApi {
         return map(op, () -> {
             JsonNode name = json.get("productName");
             String productName = name == null || name.isNull() ? null : name.asText();
-            return new FeatureUsage(productName, count(json.get("totalCount")));
+            return new FeatureUsage(productName, count(json.get("totalCount"), "totalCount"));
         });
     }
 
@@ -253,7 +267,7 @@ public final class AutumnHttpClient implements AutumnApi {
         return map(
                 op,
                 () -> new PlanCustomers(
-                        Math.toIntExact(count(json.get("current_version"))),
+                        version(json.get("current_version")),
                         required(json, "will_version"),
                         flag(json.get("archived"))));
     }
@@ -264,7 +278,7 @@ public final class AutumnHttpClient implements AutumnApi {
         Op op = Op.get(planId, "products", planId, "deletion_info");
         JsonNode json = read(op);
         // totalCount (customer products over all versions) comes from a SQL COUNT and can be a string: "2".
-        return map(op, () -> required(json, "hasCusProducts") || count(json.get("totalCount")) > 0);
+        return map(op, () -> required(json, "hasCusProducts") || count(json.get("totalCount"), "totalCount") > 0);
     }
 
     @Override
@@ -463,18 +477,32 @@ public final class AutumnHttpClient implements AutumnApi {
         return nodes;
     }
 
-    private static long count(JsonNode node) {
+    /** A count: absent or {@code null} is 0; a whole number, or text holding one ({@code "2"}). */
+    private static long count(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return 0;
         }
-        if (node.isNumber()) {
-            return node.decimalValue().longValueExact();
+        try {
+            if (node.isNumber()) {
+                return node.decimalValue().longValueExact();
+            }
+            if (node.isTextual()) {
+                // deletion_info's totalCount comes from a SQL COUNT and can be a string: "2".
+                return new BigDecimal(node.textValue().trim()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // not a whole number that fits: reported below
         }
-        if (node.isTextual()) {
-            // deletion_info's totalCount comes from a SQL COUNT and can be a string: "2".
-            return new BigDecimal(node.textValue().trim()).longValueExact();
+        throw new IllegalArgumentException("expected " + field + ": a whole number, was " + node);
+    }
+
+    /** A plan version the answer must carry: a whole number ≥ 1. */
+    private static int version(JsonNode node) {
+        if (node != null && node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= 1) {
+            return node.intValue();
         }
-        throw new IllegalArgumentException("expected a count, was " + node);
+        throw new IllegalArgumentException(
+                "expected current_version: a version number of 1 or more, was " + (node == null ? "nothing" : node));
     }
 
     /** A flag the answer must carry: without it, the answer is not what was asked for. */
