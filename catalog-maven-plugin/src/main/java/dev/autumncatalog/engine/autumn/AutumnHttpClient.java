@@ -119,7 +119,7 @@ public final class AutumnHttpClient implements AutumnApi {
         JsonNode plans = read(Op.post("plans.list", null, plansBody));
 
         Op featuresOp = Op.post("features.list", null, null);
-        List<RemoteFeature> remoteFeatures = map(featuresOp, () -> WireMapper.features(features));
+        List<RemoteFeature> remoteFeatures = redacted(map(featuresOp, () -> WireMapper.features(features)));
         map(featuresOp, () -> unique("feature", remoteFeatures, RemoteFeature::id));
         Map<String, Feature> lookup = WireMapper.remoteLookup(remoteFeatures);
         synchronized (knownFeatures) {
@@ -128,7 +128,7 @@ public final class AutumnHttpClient implements AutumnApi {
         List<RemotePlan> remotePlans = new ArrayList<>();
         Op plansOp = Op.post("plans.list", null, null);
         for (JsonNode plan : list(plansOp, plans)) {
-            remotePlans.add(map(plansOp, () -> WireMapper.plan(plan, lookup)));
+            remotePlans.add(redacted(map(plansOp, () -> WireMapper.plan(plan, lookup))));
         }
         map(plansOp, () -> unique("plan", remotePlans, RemotePlan::id));
         return new RemoteCatalog(remoteFeatures, remotePlans);
@@ -303,13 +303,13 @@ public final class AutumnHttpClient implements AutumnApi {
             }
         }
         Map<String, Feature> lookup = lookup(json, written, sent == null);
-        return map(op, () -> WireMapper.feature(json, lookup));
+        return redacted(map(op, () -> WireMapper.feature(json, lookup)));
     }
 
     private RemotePlan mapPlan(Op op, JsonNode json, Product sent) {
         // The features the plan was written with first: a pushed plan compares equal to the local one.
         Map<String, Feature> lookup = lookup(json, sent == null ? List.of() : referencedFeatures(sent), sent == null);
-        return map(op, () -> WireMapper.plan(json, lookup));
+        return redacted(map(op, () -> WireMapper.plan(json, lookup)));
     }
 
     /**
@@ -336,10 +336,41 @@ public final class AutumnHttpClient implements AutumnApi {
 
     private void refreshFeatures() {
         JsonNode features = read(Op.post("features.list", null, NODES.objectNode()));
-        List<RemoteFeature> remote = map(Op.post("features.list", null, null), () -> WireMapper.features(features));
+        List<RemoteFeature> remote =
+                redacted(map(Op.post("features.list", null, null), () -> WireMapper.features(features)));
         synchronized (knownFeatures) {
             knownFeatures.putAll(WireMapper.remoteLookup(remote));
         }
+    }
+
+    /**
+     * The unsupported lines quote remote content (metadata, unknown fields), which ends up in plans and logs: the key
+     * is scrubbed from them like from Autumn's error messages.
+     */
+    private RemoteFeature redacted(RemoteFeature feature) {
+        List<String> lines = scrubbed(feature.unsupported());
+        return lines.equals(feature.unsupported())
+                ? feature
+                : new RemoteFeature(feature.id(), feature.model(), feature.archived(), lines);
+    }
+
+    private List<RemoteFeature> redacted(List<RemoteFeature> features) {
+        List<RemoteFeature> result = new ArrayList<>();
+        features.forEach(feature -> result.add(redacted(feature)));
+        return result;
+    }
+
+    private RemotePlan redacted(RemotePlan plan) {
+        List<String> lines = scrubbed(plan.unsupported());
+        return lines.equals(plan.unsupported())
+                ? plan
+                : new RemotePlan(plan.id(), plan.model(), plan.archived(), plan.version(), lines);
+    }
+
+    private List<String> scrubbed(List<String> lines) {
+        List<String> result = new ArrayList<>();
+        lines.forEach(line -> result.add(Redaction.scrub(line, config.secretKey())));
+        return result;
     }
 
     private RemoteFeature remember(RemoteFeature feature) {
