@@ -17,6 +17,7 @@ import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.PriceItem;
 import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.engine.JavadocText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,9 +117,9 @@ public final class ConstantsGenerator {
         // Named as the catalog's own feature of that id, whichever object an item holds.
         Function<Feature, String> featureLink =
                 feature -> "{@link " + features.simpleName() + "#" + featureNames.get(feature.id()) + " "
-                        + Describe.html(featuresById.get(feature.id()).name()) + "}";
+                        + JavadocText.escape(featuresById.get(feature.id()).name()) + "}";
         Function<Product, String> productLink = product -> "{@link " + products.simpleName() + "#"
-                + productNames.get(product.id()) + " " + Describe.html(product.name()) + "}";
+                + productNames.get(product.id()) + " " + JavadocText.escape(product.name()) + "}";
 
         FeatureDocs featureDocs = new FeatureDocs(catalog, featureLink, productLink);
         return List.of(
@@ -295,7 +296,7 @@ public final class ConstantsGenerator {
         }
 
         String of(Feature feature) {
-            StringBuilder doc = new StringBuilder(Describe.html(feature.name()))
+            StringBuilder doc = new StringBuilder(JavadocText.escape(feature.name()))
                     .append(": ")
                     .append(Describe.kind(feature.type()))
                     .append(".\n");
@@ -329,12 +330,14 @@ public final class ConstantsGenerator {
     }
 
     private static String productDoc(Product product, Function<Feature, String> featureLink) {
-        StringBuilder doc = new StringBuilder(Describe.html(product.name()))
+        StringBuilder doc = new StringBuilder(JavadocText.escape(product.name()))
                 .append(": ")
                 .append(Describe.productSummary(product))
                 .append(".\n");
         if (product.description() != null) {
-            doc.append("\n<p>").append(Describe.html(product.description())).append("\n");
+            doc.append("\n<p>")
+                    .append(JavadocText.escape(product.description()))
+                    .append("\n");
         }
         List<String> grants = new ArrayList<>();
         for (Item item : product.items()) {
@@ -442,7 +445,7 @@ public final class ConstantsGenerator {
                                     kindConstant(feature.type()))
                             .addJavadoc(
                                     "$L",
-                                    "{@link Features#" + name + " " + Describe.html(feature.name()) + "}, "
+                                    "{@link Features#" + name + " " + JavadocText.escape(feature.name()) + "}, "
                                             + kindWord(feature.type()) + ".\n")
                             .build());
         });
@@ -464,7 +467,7 @@ public final class ConstantsGenerator {
                     TypeSpec.anonymousClassBuilder("$T.$L, $L", products, name, Describe.literal(product.name()))
                             .addJavadoc(
                                     "$L",
-                                    "{@link Products#" + name + " " + Describe.html(product.name()) + "}: "
+                                    "{@link Products#" + name + " " + JavadocText.escape(product.name()) + "}: "
                                             + Describe.productSummary(product) + ".\n")
                             .build());
         });

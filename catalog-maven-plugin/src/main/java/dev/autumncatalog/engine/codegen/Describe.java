@@ -16,6 +16,7 @@ import dev.autumncatalog.dsl.Rollover;
 import dev.autumncatalog.dsl.Tier;
 import dev.autumncatalog.dsl.TierBehavior;
 import dev.autumncatalog.dsl.TieredPrice;
+import dev.autumncatalog.engine.JavadocText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,54 +29,6 @@ final class Describe {
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Cntrl}\\u2028\\u2029]+");
 
     private Describe() {}
-
-    /**
-     * One line of text made safe for a Javadoc comment: no HTML, no inline tags, no comment end, no unicode escapes,
-     * and ASCII only (other characters become numeric entities, so the file reads the same in any source encoding).
-     */
-    static String html(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        String collapsed = SPACES.matcher(text.strip()).replaceAll(" ");
-        for (int i = 0; i < collapsed.length(); i++) {
-            char c = collapsed.charAt(i);
-            if (c > '~') {
-                int codePoint = collapsed.codePointAt(i);
-                out.append("&#").append(codePoint).append(';');
-                i += Character.charCount(codePoint) - 1;
-                continue;
-            }
-            switch (c) {
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '@':
-                    out.append("&#64;");
-                    break;
-                case '{':
-                    out.append("&#123;");
-                    break;
-                case '}':
-                    out.append("&#125;");
-                    break;
-                // A backslash could start a unicode escape (\u002a/), which javac decodes before comments.
-                case '\\':
-                    out.append("&#92;");
-                    break;
-                case '/':
-                    out.append(i > 0 && collapsed.charAt(i - 1) == '*' ? "&#47;" : "/");
-                    break;
-                default:
-                    out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     /**
      * A Java string literal in ASCII only: quotes, backslashes and control characters get escapes (octal for control
@@ -331,7 +284,7 @@ final class Describe {
             parts.add("add-on");
         }
         if (product.group() != null) {
-            parts.add("group <code>" + html(product.group()) + "</code>");
+            parts.add("group <code>" + JavadocText.escape(product.group()) + "</code>");
         }
         return String.join("; ", parts);
     }

@@ -101,8 +101,10 @@ public final class AutumnSandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
         server.start();
+        // DEBUG: its users print their own labelled line (the Mojos, SandboxMain); INFO would put JUL's timestamped
+        // two-line records into every Maven build log.
         LOG.log(
-                Level.INFO,
+                Level.DEBUG,
                 "Local Autumn sandbox (a test double, not Autumn) listening on {0}{1}",
                 baseUrl(),
                 stateFile == null ? "" : ", state in " + stateFile.path());
@@ -217,7 +219,7 @@ public final class AutumnSandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.log(
-                Level.INFO,
+                Level.DEBUG,
                 "Local Autumn sandbox (a test double, not Autumn) on port {0} stopped",
                 String.valueOf(port()));
     }

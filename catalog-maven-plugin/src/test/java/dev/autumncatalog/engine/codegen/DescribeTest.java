@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Cycle;
 import dev.autumncatalog.dsl.Interval;
+import dev.autumncatalog.engine.JavadocText;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +42,13 @@ class DescribeTest {
 
     @Test
     void html_neutralisesEverythingThatCouldEndOrBreakTheComment() {
-        assertThat(Describe.html("a */ b <i>&</i> {@code x} @see \\u002a/\n c"))
+        assertThat(JavadocText.escape("a */ b <i>&</i> {@code x} @see \\u002a/\n c"))
                 .isEqualTo("a *&#47; b &lt;i&gt;&amp;&lt;/i&gt; &#123;&#64;code x&#125; &#64;see &#92;u002a/ c");
     }
 
     @Test
     void html_nonAscii_becomesNumericEntities() {
-        assertThat(Describe.html("cr\u00e8me \ud83c\udf6e")).isEqualTo("cr&#232;me &#127854;");
+        assertThat(JavadocText.escape("cr\u00e8me \ud83c\udf6e")).isEqualTo("cr&#232;me &#127854;");
     }
 
     @Test

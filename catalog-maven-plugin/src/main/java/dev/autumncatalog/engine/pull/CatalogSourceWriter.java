@@ -1,0 +1,717 @@
+package dev.autumncatalog.engine.pull;
+
+import static dev.autumncatalog.engine.pull.Expr.call;
+import static dev.autumncatalog.engine.pull.Expr.member;
+import static dev.autumncatalog.engine.pull.Expr.string;
+import static dev.autumncatalog.engine.pull.Expr.text;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.autumncatalog.dsl.Autumn;
+import dev.autumncatalog.dsl.BillingMethod;
+import dev.autumncatalog.dsl.BooleanFeature;
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.CatalogDefinition;
+import dev.autumncatalog.dsl.CreditCost;
+import dev.autumncatalog.dsl.CreditSystem;
+import dev.autumncatalog.dsl.Cycle;
+import dev.autumncatalog.dsl.Feature;
+import dev.autumncatalog.dsl.FeatureItem;
+import dev.autumncatalog.dsl.FreeTrial;
+import dev.autumncatalog.dsl.Interval;
+import dev.autumncatalog.dsl.Item;
+import dev.autumncatalog.dsl.MeteredFeature;
+import dev.autumncatalog.dsl.OnDecrease;
+import dev.autumncatalog.dsl.OnIncrease;
+import dev.autumncatalog.dsl.PerUnitPrice;
+import dev.autumncatalog.dsl.PriceItem;
+import dev.autumncatalog.dsl.PricedFeatureItem;
+import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.dsl.Rollover;
+import dev.autumncatalog.dsl.Tier;
+import dev.autumncatalog.dsl.TierBehavior;
+import dev.autumncatalog.dsl.TieredPrice;
+import dev.autumncatalog.engine.JavadocText;
+import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.autumn.RemoteFeature;
+import dev.autumncatalog.engine.autumn.RemotePlan;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a remote catalog as Java DSL source, the way it would be written by hand: one {@code public static final}
+ * constant per feature (credit systems after the features they draw from) and per product, referring to the feature
+ * constants, and a {@link CatalogDefinition} whose {@code define()} returns all of them.
+ *
+ * <pre>{@code
+ * PulledSource source = CatalogSourceWriter.write(api.fetchCatalog(), PullOptions.of("com.example.pricing"));
+ * source.notes().forEach(log::warn);
+ * }</pre>
+ *
+ * <p>Pure: nothing is read or written. What the DSL cannot express (a feature or plan without a model, the {@code
+ * unsupported} lines of the rest) is never dropped silently: it becomes a note and a comment next to the entity, or in
+ * the class comment when the entity could not be written at all. Archived entities are left out unless {@link
+ * PullOptions#includeArchived()}, except archived features a pulled product or credit system uses. Names follow
+ * {@link ConstantNames}; amounts read like hand-written ones ({@code 10_000}, {@code priceItem(20)}, {@code
+ * price("0.01")}).
+ */
+public final class CatalogSourceWriter {
+    private static final ClassName FEATURE = ClassName.get(Feature.class);
+    private static final ClassName PRODUCT = ClassName.get(Product.class);
+    private static final ClassName CATALOG = ClassName.get(Catalog.class);
+    private static final ClassName INTERVAL = ClassName.get(Interval.class);
+    private static final ClassName ON_INCREASE = ClassName.get(OnIncrease.class);
+    private static final ClassName ON_DECREASE = ClassName.get(OnDecrease.class);
+    private static final ClassName ROLLOVER = ClassName.get(Rollover.class);
+    private static final ClassName BIG_DECIMAL = ClassName.get(BigDecimal.class);
+
+    /** Price and usage billing shortcuts: {@code .monthly()}. */
+    private static final Map<Interval, String> BILLING_CALLS = new EnumMap<>(Map.of(
+            Interval.WEEK, "weekly",
+            Interval.MONTH, "monthly",
+            Interval.QUARTER, "quarterly",
+            Interval.SEMI_ANNUAL, "semiAnnually",
+            Interval.YEAR, "yearly"));
+
+    /** Feature item reset shortcuts: the billing ones plus {@code .hourly()} and {@code .daily()}. */
+    private static final Map<Interval, String> RESET_CALLS = resetCalls();
+
+    /**
+     * Above this many characters of initialisers, each constant gets its own initialiser method: javac limits a class
+     * initialiser to 64 KB of bytecode, which some 400 products of six items each reach.
+     */
+    static final int LARGE = 60_000;
+
+    private CatalogSourceWriter() {}
+
+    /** The pulled source of a remote catalog. */
+    public static PulledSource write(RemoteCatalog remote, PullOptions options) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(options, "options");
+        return new Run(remote, options).write();
+    }
+
+    /** The source of a catalog as if pulled: every feature and product, none archived, nothing unsupported. */
+    public static PulledSource write(Catalog catalog, PullOptions options) {
+        List<RemoteFeature> features = new ArrayList<>();
+        for (Feature feature : catalog.features()) {
+            features.add(new RemoteFeature(feature.id(), feature, false, List.of()));
+        }
+        List<RemotePlan> plans = new ArrayList<>();
+        for (Product product : catalog.products()) {
+            plans.add(new RemotePlan(product.id(), product, false, 1, List.of()));
+        }
+        return write(new RemoteCatalog(features, plans), options);
+    }
+
+    /** A constant of the pulled class. */
+    private record Constant(ClassName type, String name, Expr expr, List<String> comments) {}
+
+    /** A feature or product to be written as a constant, with the comments that go next to it. */
+    private static final class Declared<T> {
+        final T model;
+        final List<String> comments = new ArrayList<>();
+
+        Declared(T model) {
+            this.model = model;
+        }
+    }
+
+    /** One writing: the choices, then the constants, then the file. */
+    private static final class Run {
+        private final RemoteCatalog remote;
+        private final PullOptions options;
+        private final List<String> notes = new ArrayList<>();
+        /** Class comment lines for entities that could not be written at all. */
+        private final List<String> notPulled = new ArrayList<>();
+
+        private final Map<String, RemoteFeature> remoteFeatures = new HashMap<>();
+        private final Set<String> archivedFeaturesLeftOut = new TreeSet<>();
+        private final Set<String> archivedProductsLeftOut = new TreeSet<>();
+        private final Map<String, Declared<Feature>> features = new LinkedHashMap<>();
+        private final Map<String, Declared<Product>> products = new LinkedHashMap<>();
+        private final Set<String> staticImports = new TreeSet<>();
+        private ConstantNames names;
+
+        Run(RemoteCatalog remote, PullOptions options) {
+            this.remote = remote;
+            this.options = options;
+        }
+
+        PulledSource write() {
+            chooseFeatures();
+            chooseProducts();
+            pullInReferencedFeatures();
+            names = ConstantNames.assign(new ArrayList<>(features.keySet()), new ArrayList<>(products.keySet()));
+            List<Constant> constants = constants();
+            boolean large =
+                    constants.stream().mapToLong(c -> c.expr.flat().length()).sum() > LARGE;
+            TypeSpec type = type(constants, large);
+            JavaFile.Builder file = JavaFile.builder(options.packageName(), type)
+                    .indent("    ")
+                    .skipJavaLangImports(true)
+                    .addFileComment(
+                            "Pulled from Autumn. Edit it as your own catalog; a pull refuses to replace it once edited.");
+            for (String method : staticImports) {
+                file.addStaticImport(ClassName.get(Autumn.class), method);
+            }
+            return new PulledSource(List.of(file.build()), notes);
+        }
+
+        /** Features in dependency order, then products in Autumn's order. */
+        private List<Constant> constants() {
+            List<Constant> constants = new ArrayList<>();
+            for (Declared<Feature> feature : dependencyOrder()) {
+                String name = names.feature(feature.model.id());
+                Expr expr = featureExpr(feature.model, "feature '" + feature.model.id() + "'", feature.comments);
+                constants.add(new Constant(FEATURE, name, expr, feature.comments));
+            }
+            for (Declared<Product> product : products.values()) {
+                String name = names.product(product.model.id());
+                Expr expr = productExpr(product.model, product.comments);
+                constants.add(new Constant(PRODUCT, name, expr, product.comments));
+            }
+            return constants;
+        }
+
+        /** The class: constants, constructor, {@code define()}, and the initialisers of a large catalog. */
+        private TypeSpec type(List<Constant> constants, boolean large) {
+            TypeSpec.Builder type = TypeSpec.classBuilder(options.className())
+                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                    .addSuperinterface(CatalogDefinition.class);
+            for (Constant constant : constants) {
+                type.addField(field(constant, large));
+            }
+            type.addJavadoc("$L", classComment());
+            type.addMethod(MethodSpec.constructorBuilder()
+                    .addJavadoc("Creates the definition; the plugin calls this public no-argument constructor.")
+                    .addModifiers(Modifier.PUBLIC)
+                    .build());
+            staticImports.add("catalog");
+            List<Expr> all = constants.stream().map(c -> text(c.name)).collect(Collectors.toList());
+            type.addMethod(MethodSpec.methodBuilder("define")
+                    .addJavadoc("Every pulled feature and product.")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(CATALOG)
+                    .addCode("return $L;\n", returned(call("catalog", all.toArray(new Expr[0]))))
+                    .build());
+            if (large) {
+                for (Constant constant : constants) {
+                    type.addMethod(MethodSpec.methodBuilder(initialiser(constant))
+                            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                            .returns(constant.type)
+                            .addCode("return $L;\n", returned(constant.expr))
+                            .build());
+                }
+            }
+            return type.build();
+        }
+
+        /** An expression laid out after {@code return} in a method body. */
+        private static CodeBlock returned(Expr expr) {
+            return expr.layout(8 + "return ".length(), 8, 1);
+        }
+
+        // Choosing what to write
+
+        private void chooseFeatures() {
+            for (RemoteFeature feature : remote.features()) {
+                String what = "feature '" + feature.id() + "'";
+                if (remoteFeatures.putIfAbsent(feature.id(), feature) != null) {
+                    notPulled(
+                            "feature", feature.id(), feature.archived(), List.of("listed twice; the first is pulled"));
+                    continue;
+                }
+                if (feature.model() == null) {
+                    notPulled("feature", feature.id(), feature.archived(), feature.unsupported());
+                } else if (feature.archived() && !options.includeArchived()) {
+                    archivedFeaturesLeftOut.add(feature.id());
+                } else if (features.containsKey(feature.model().id())) {
+                    notPulled("feature", feature.id(), feature.archived(), List.of("its id is pulled already"));
+                } else {
+                    Declared<Feature> declared = new Declared<>(feature.model());
+                    if (feature.archived()) {
+                        declared.comments.add("Archived on Autumn.");
+                    }
+                    unsupported(what, feature.unsupported(), declared.comments);
+                    features.put(feature.model().id(), declared);
+                }
+            }
+        }
+
+        private void chooseProducts() {
+            Set<String> seen = new HashSet<>();
+            for (RemotePlan plan : remote.plans()) {
+                String what = "product '" + plan.id() + "'";
+                if (!seen.add(plan.id())) {
+                    notPulled("product", plan.id(), plan.archived(), List.of("listed twice; the first is pulled"));
+                } else if (plan.model() == null) {
+                    notPulled("product", plan.id(), plan.archived(), plan.unsupported());
+                } else if (plan.archived() && !options.includeArchived()) {
+                    archivedProductsLeftOut.add(plan.id());
+                } else if (products.containsKey(plan.model().id())) {
+                    notPulled("product", plan.id(), plan.archived(), List.of("its id is pulled already"));
+                } else {
+                    Declared<Product> declared = new Declared<>(plan.model());
+                    if (plan.archived()) {
+                        declared.comments.add("Archived on Autumn.");
+                    }
+                    unsupported(what, plan.unsupported(), declared.comments);
+                    products.put(plan.model().id(), declared);
+                }
+            }
+        }
+
+        /** Declares every feature a pulled product or credit system uses, so the source compiles and says it all. */
+        private void pullInReferencedFeatures() {
+            Deque<Map.Entry<Feature, String>> work = new ArrayDeque<>();
+            for (Declared<Product> product : products.values()) {
+                for (Item item : product.model.items()) {
+                    for (Feature used : used(item)) {
+                        work.add(Map.entry(used, "product '" + product.model.id() + "'"));
+                    }
+                }
+            }
+            for (Declared<Feature> feature : features.values()) {
+                for (CreditCost cost : feature.model.creditSchema()) {
+                    work.add(Map.entry(cost.feature(), "credit system '" + feature.model.id() + "'"));
+                }
+            }
+            while (!work.isEmpty()) {
+                Map.Entry<Feature, String> next = work.removeFirst();
+                Feature used = next.getKey();
+                String user = next.getValue();
+                // The record may be written inline (when it differs from the declaration): what it uses needs a
+                // declaration too. Records are finite trees, so this ends.
+                for (CreditCost cost : used.creditSchema()) {
+                    work.add(Map.entry(cost.feature(), "credit system '" + used.id() + "'"));
+                }
+                if (features.containsKey(used.id())) {
+                    continue;
+                }
+                RemoteFeature remoteFeature = remoteFeatures.get(used.id());
+                String what = "feature '" + used.id() + "'";
+                Declared<Feature> declared;
+                if (remoteFeature != null && remoteFeature.model() != null) {
+                    declared = new Declared<>(remoteFeature.model());
+                    declared.comments.add("Archived on Autumn; pulled because " + user + " uses it.");
+                    unsupported(what, remoteFeature.unsupported(), declared.comments);
+                    archivedFeaturesLeftOut.remove(used.id());
+                    notes.add(what + ": archived on Autumn, pulled because " + user + " uses it");
+                    for (CreditCost cost : declared.model.creditSchema()) {
+                        work.add(Map.entry(cost.feature(), "credit system '" + used.id() + "'"));
+                    }
+                } else if (remoteFeature != null) {
+                    declared = new Declared<>(used);
+                    declared.comments.add("Written as " + user + " holds it: Autumn's feature could not be pulled"
+                            + " (see the class comment).");
+                    notes.add(what + ": written as " + user + " holds it, Autumn's feature could not be pulled");
+                } else {
+                    declared = new Declared<>(used);
+                    declared.comments.add("Not in Autumn's feature list; written as " + user + " holds it.");
+                    notes.add(what + ": not in Autumn's feature list, written as " + user + " holds it");
+                }
+                features.put(used.id(), declared);
+            }
+        }
+
+        /** Features in declaration order, each after the features its credit schema refers to by constant. */
+        private List<Declared<Feature>> dependencyOrder() {
+            List<Declared<Feature>> ordered = new ArrayList<>();
+            Set<String> visited = new HashSet<>();
+            for (String id : features.keySet()) {
+                visit(id, visited, ordered);
+            }
+            return ordered;
+        }
+
+        private void visit(String id, Set<String> visited, List<Declared<Feature>> ordered) {
+            if (!visited.add(id)) {
+                return;
+            }
+            Declared<Feature> feature = features.get(id);
+            visitUsed(feature.model, visited, ordered);
+            ordered.add(feature);
+        }
+
+        /** Visits the constants {@code feature}'s credit schema refers to, also through features written inline. */
+        private void visitUsed(Feature feature, Set<String> visited, List<Declared<Feature>> ordered) {
+            for (CreditCost cost : feature.creditSchema()) {
+                Declared<Feature> target = features.get(cost.feature().id());
+                if (target != null && target.model.equals(cost.feature())) {
+                    visit(cost.feature().id(), visited, ordered);
+                } else {
+                    visitUsed(cost.feature(), visited, ordered);
+                }
+            }
+        }
+
+        private void notPulled(String kind, String id, boolean archived, List<String> reasons) {
+            String because = reasons.isEmpty() ? "the DSL cannot express it" : String.join("; ", reasons);
+            notes.add(kind + " '" + id + "'" + (archived ? " (archived)" : "") + ": not pulled: " + because);
+            notPulled.add(kind + " " + code(id) + (archived ? " (archived)" : "") + ": " + JavadocText.escape(because));
+        }
+
+        private void unsupported(String what, List<String> lines, List<String> comments) {
+            for (String line : lines) {
+                notes.add(what + ": not pulled, the DSL cannot express it: " + line);
+                comments.add("Not pulled, the DSL cannot express it: " + line);
+            }
+        }
+
+        private String classComment() {
+            StringBuilder doc = new StringBuilder("The Autumn catalog as pulled: ")
+                    .append(count(features.size(), "feature"))
+                    .append(" and ")
+                    .append(count(products.size(), "product"))
+                    .append(" (Autumn calls them plans)")
+                    .append(options.includeArchived() ? ", archived ones included." : ".")
+                    .append('\n');
+            if (!notPulled.isEmpty()) {
+                doc.append("\n<p>Not pulled:\n\n<ul>\n");
+                for (String line : notPulled) {
+                    doc.append("  <li>").append(line).append('\n');
+                }
+                doc.append("</ul>\n");
+            }
+            if (!archivedFeaturesLeftOut.isEmpty() || !archivedProductsLeftOut.isEmpty()) {
+                doc.append("\n<p>Archived on Autumn and left out:");
+                String separator = " ";
+                if (!archivedFeaturesLeftOut.isEmpty()) {
+                    doc.append(separator)
+                            .append(archivedFeaturesLeftOut.size() == 1 ? "feature " : "features ")
+                            .append(codes(archivedFeaturesLeftOut));
+                    separator = "; ";
+                }
+                if (!archivedProductsLeftOut.isEmpty()) {
+                    doc.append(separator)
+                            .append(archivedProductsLeftOut.size() == 1 ? "product " : "products ")
+                            .append(codes(archivedProductsLeftOut));
+                }
+                doc.append(".\n");
+            }
+            return doc.toString();
+        }
+
+        /** A constant initialised in place, or by its own method in a large catalog. */
+        private FieldSpec field(Constant constant, boolean large) {
+            String declaration = "public static final " + constant.type.simpleName() + " " + constant.name + " = ";
+            FieldSpec.Builder field = FieldSpec.builder(
+                            constant.type, constant.name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(
+                            large
+                                    ? CodeBlock.of("$L()", initialiser(constant))
+                                    : constant.expr.layout(4 + declaration.length(), 4, 1));
+            if (!constant.comments.isEmpty()) {
+                field.addJavadoc(
+                        "$L",
+                        constant.comments.stream()
+                                .map(JavadocText::escape)
+                                .collect(Collectors.joining("\n\n<p>", "", "\n")));
+            }
+            return field.build();
+        }
+
+        /** {@code init_pro}: lower case is one-to-one on constant names, and no DSL method starts with it. */
+        private static String initialiser(Constant constant) {
+            return "init_" + constant.name.toLowerCase(Locale.ROOT);
+        }
+
+        // Expressions
+
+        private Expr featureExpr(Feature feature, String where, List<String> comments) {
+            Expr.Chain chain = use("feature", string(feature.id())).then("name", string(feature.name()));
+            if (feature instanceof BooleanFeature) {
+                return chain.then("booleanFlag");
+            }
+            if (feature instanceof MeteredFeature) {
+                return chain.then(((MeteredFeature) feature).consumable() ? "singleUse" : "continuousUse");
+            }
+            List<Expr> costs = new ArrayList<>();
+            for (CreditCost cost : ((CreditSystem) feature).creditSchema()) {
+                costs.add(use("cost", ref(cost.feature(), where, comments), amount(cost.credits())));
+            }
+            return chain.then("creditSystem", costs.toArray(new Expr[0]));
+        }
+
+        /** The constant of a feature, or the feature written inline when it differs from what the constant holds. */
+        private Expr ref(Feature feature, String where, List<String> comments) {
+            Declared<Feature> declared = features.get(feature.id());
+            if (declared != null && declared.model.equals(feature)) {
+                return text(names.feature(feature.id()));
+            }
+            String message = where + " uses feature '" + feature.id()
+                    + "' in another form than the feature declares; written inline as it is used";
+            notes.add(message);
+            comments.add("Uses feature '" + feature.id()
+                    + "' in another form than the feature declares; written inline as it is used.");
+            return featureExpr(feature, where, comments);
+        }
+
+        private Expr productExpr(Product product, List<String> comments) {
+            String where = "product '" + product.id() + "'";
+            Expr.Chain chain = use("product", string(product.id())).then("name", string(product.name()));
+            if (product.description() != null) {
+                chain = chain.then("description", string(product.description()));
+            }
+            if (product.group() != null) {
+                chain = chain.then("group", string(product.group()));
+            }
+            if (product.isAddOn()) {
+                chain = chain.then("addOn");
+            }
+            if (product.isDefault()) {
+                chain = chain.then("defaultProduct");
+            }
+            for (Item item : product.items()) {
+                chain = chain.then("item", itemExpr(item, where, comments));
+            }
+            FreeTrial trial = product.freeTrial();
+            if (trial != null) {
+                Expr.Chain trialExpr = use("freeTrial", number(trial.length())).then(trialUnit(trial.unit()));
+                if (!trial.cardRequired()) {
+                    trialExpr = trialExpr.then("noCardRequired");
+                }
+                chain = chain.then("freeTrial", trialExpr);
+            }
+            return product.items().isEmpty() && trial == null ? chain : chain.broken();
+        }
+
+        private Expr itemExpr(Item item, String where, List<String> comments) {
+            if (item instanceof PriceItem) {
+                PriceItem price = (PriceItem) item;
+                return billing(use("priceItem", amount(price.amount())), price.billing());
+            }
+            if (item instanceof FeatureItem) {
+                return featureItemExpr((FeatureItem) item, where, comments);
+            }
+            return pricedExpr((PricedFeatureItem) item, where, comments);
+        }
+
+        private Expr featureItemExpr(FeatureItem item, String where, List<String> comments) {
+            Expr.Chain chain = use("featureItem", ref(item.feature(), where, comments));
+            if (item.isUnlimited()) {
+                chain = chain.then("unlimited");
+            } else if (item.included() != 0) {
+                chain = chain.then("included", number(item.included()));
+            }
+            Cycle reset = item.reset();
+            if (reset != null) {
+                if (reset.isOneOff()) {
+                    chain = chain.then("noReset");
+                } else if (reset.count() == 1 && RESET_CALLS.containsKey(reset.interval())) {
+                    chain = chain.then(RESET_CALLS.get(reset.interval()));
+                } else {
+                    chain = chain.then(
+                            "resetEvery",
+                            number(reset.count()),
+                            member(INTERVAL, reset.interval().name()));
+                }
+            }
+            if (item.entityFeature() != null) {
+                chain = chain.then("perEntity", ref(item.entityFeature(), where, comments));
+            }
+            return chain;
+        }
+
+        private Expr pricedExpr(PricedFeatureItem item, String where, List<String> comments) {
+            Expr.Chain chain = use("pricedFeatureItem", ref(item.feature(), where, comments));
+            if (item.included() != 0) {
+                chain = chain.then("included", number(item.included()));
+            }
+            if (item.price() instanceof PerUnitPrice) {
+                chain = chain.then("price", amount(((PerUnitPrice) item.price()).amount()));
+            } else {
+                TieredPrice tiered = (TieredPrice) item.price();
+                List<Expr> tiers = new ArrayList<>();
+                for (Tier tier : tiered.tiers()) {
+                    tiers.add(tierExpr(tier));
+                }
+                String call = tiered.behavior() == TierBehavior.VOLUME ? "volumeTiers" : "tiers";
+                chain = chain.then(call, tiers.toArray(new Expr[0]));
+            }
+            if (item.billingUnits() != 1) {
+                chain = chain.then("per", number(item.billingUnits()));
+            }
+            chain = billing(
+                    chain.then(item.billingMethod() == BillingMethod.PREPAID ? "prepaid" : "payPerUse"),
+                    item.billing());
+            Cycle reset = item.reset();
+            if (reset != null) {
+                chain = reset.isOneOff()
+                        ? chain.then("noReset")
+                        : chain.then(
+                                "resetEvery",
+                                number(reset.count()),
+                                member(INTERVAL, reset.interval().name()));
+            }
+            if (item.maxPurchase() != null) {
+                chain = chain.then("maxPurchase", number(item.maxPurchase()));
+            }
+            if (item.rollover() != null) {
+                chain = chain.then("rollover", rolloverExpr(item.rollover()));
+            }
+            if (item.proration() != null) {
+                chain = chain.then(
+                        "prorate",
+                        member(ON_INCREASE, item.proration().onIncrease().name()),
+                        member(ON_DECREASE, item.proration().onDecrease().name()));
+            }
+            if (item.entityFeature() != null) {
+                chain = chain.then("perEntity", ref(item.entityFeature(), where, comments));
+            }
+            return chain;
+        }
+
+        private Expr tierExpr(Tier tier) {
+            Expr.Chain chain = tier.isUnbounded()
+                    ? use("lastTier", amount(tier.amount()))
+                    : use("tier", number(tier.upTo()), amount(tier.amount()));
+            return tier.flatAmount() == null ? chain : chain.then("flat", amount(tier.flatAmount()));
+        }
+
+        private Expr rolloverExpr(Rollover rollover) {
+            BigDecimal percent = rollover.maxPercentage();
+            if (percent != null && whole(percent) == null) {
+                // rollover().upToPercent(...) takes whole percents only: the record says it exactly.
+                return Expr.atom(
+                        CodeBlock.of(
+                                "new $T(null, new $T($S), $L)",
+                                ROLLOVER,
+                                BIG_DECIMAL,
+                                percent.toPlainString(),
+                                rollover.months()),
+                        "new Rollover(null, new BigDecimal(\"" + percent.toPlainString() + "\"), " + rollover.months()
+                                + ")");
+            }
+            Expr.Chain chain = use("rollover");
+            if (rollover.max() != null) {
+                chain = chain.then("upTo", number(rollover.max()));
+            } else if (percent != null) {
+                chain = chain.then("upToPercent", number(whole(percent)));
+            }
+            return rollover.isForever() ? chain.then("forever") : chain.then("forMonths", number(rollover.months()));
+        }
+
+        private static Expr.Chain billing(Expr.Chain chain, Cycle billing) {
+            if (billing.isOneOff()) {
+                return chain.then("oneOff");
+            }
+            if (billing.count() == 1 && BILLING_CALLS.containsKey(billing.interval())) {
+                return chain.then(BILLING_CALLS.get(billing.interval()));
+            }
+            return chain.then(
+                    "every",
+                    number(billing.count()),
+                    member(INTERVAL, billing.interval().name()));
+        }
+
+        private Expr.Chain use(String autumnMethod, Expr... args) {
+            staticImports.add(autumnMethod);
+            return call(autumnMethod, args);
+        }
+    }
+
+    // Literals
+
+    /** A whole amount as a number ({@code 20}, {@code 10_000}), anything else as an exact string ({@code "9.99"}). */
+    static Expr amount(BigDecimal value) {
+        Long whole = whole(value);
+        return whole != null ? number(whole) : string(value.stripTrailingZeros().toPlainString());
+    }
+
+    /** A long literal: underscores from 10,000 ({@code 10_000}), an {@code L} beyond {@code int}. */
+    static Expr number(long value) {
+        String digits = Long.toString(Math.abs(value));
+        if (value <= -10_000 || value >= 10_000) {
+            StringBuilder grouped = new StringBuilder();
+            int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+            grouped.append(digits, 0, first);
+            for (int i = first; i < digits.length(); i += 3) {
+                grouped.append('_').append(digits, i, i + 3);
+            }
+            digits = grouped.toString();
+        }
+        String sign = value < 0 ? "-" : "";
+        String suffix = value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? "L" : "";
+        return text(sign + digits + suffix);
+    }
+
+    private static Long whole(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            return null;
+        }
+        try {
+            return stripped.longValueExact();
+        } catch (ArithmeticException tooLarge) {
+            return null;
+        }
+    }
+
+    private static String trialUnit(FreeTrial.Unit unit) {
+        switch (unit) {
+            case DAY:
+                return "days";
+            case MONTH:
+                return "months";
+            default:
+                return "years";
+        }
+    }
+
+    private static Map<Interval, String> resetCalls() {
+        Map<Interval, String> calls = new EnumMap<>(BILLING_CALLS);
+        calls.put(Interval.HOUR, "hourly");
+        calls.put(Interval.DAY, "daily");
+        return calls;
+    }
+
+    private static List<Feature> used(Item item) {
+        List<Feature> used = new ArrayList<>();
+        if (item instanceof FeatureItem) {
+            used.add(item.feature());
+            if (((FeatureItem) item).entityFeature() != null) {
+                used.add(((FeatureItem) item).entityFeature());
+            }
+        } else if (item instanceof PricedFeatureItem) {
+            used.add(item.feature());
+            if (((PricedFeatureItem) item).entityFeature() != null) {
+                used.add(((PricedFeatureItem) item).entityFeature());
+            }
+        }
+        return used;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String codes(Set<String> ids) {
+        return ids.stream().map(CatalogSourceWriter::code).collect(Collectors.joining(", "));
+    }
+
+    /** An id in a Javadoc comment: {@code {@code id}} when Autumn kept to its id rule, else escaped in quotes. */
+    private static String code(String id) {
+        return id.matches("[a-zA-Z0-9_-]+") ? "{@code " + id + "}" : "'" + JavadocText.escape(id) + "'";
+    }
+}

@@ -1,0 +1,256 @@
+package dev.autumncatalog.engine.pull;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Java expression of the pulled source, laid out the way palantir-java-format would: on one line when it fits in
+ * {@link #WIDTH} columns, else a call chain one call per line at +8, and arguments that still do not fit one per line.
+ */
+abstract class Expr {
+    /** The line width the layout aims for (palantir-java-format's). */
+    static final int WIDTH = 120;
+
+    /** Continuation indent: two JavaPoet indent levels of four spaces. */
+    private static final String IN = "$>$>";
+
+    private static final String OUT = "$<$<";
+
+    /** The expression on one line, with simple type names (the pulled source imports every type it uses). */
+    abstract String flat();
+
+    /** The expression on one line, as code. */
+    abstract CodeBlock flatCode();
+
+    /**
+     * The expression laid out starting at {@code column}, on a line indented by {@code indent}, followed by {@code
+     * trailing} characters ({@code );}).
+     */
+    abstract CodeBlock layout(int column, int indent, int trailing);
+
+    /** Whether the one-line form fits. */
+    final boolean fits(int column, int trailing) {
+        return column + flat().length() + trailing <= WIDTH;
+    }
+
+    /** A literal or any other code that is never broken: {@code "9.99"}, {@code Interval.MONTH}. */
+    static Expr atom(CodeBlock code, String flat) {
+        return new Atom(code, flat);
+    }
+
+    /** A number or other text written as is. */
+    static Expr text(String text) {
+        return new Atom(CodeBlock.of("$L", text), text);
+    }
+
+    /** A string literal, always on one line (JavaPoet's {@code $S} splits at line breaks). */
+    static Expr string(String value) {
+        String literal = literal(value);
+        return new Atom(CodeBlock.of("$L", literal), literal);
+    }
+
+    /**
+     * {@code value} as a Java string literal: quotes, backslashes and line breaks escaped, other control characters,
+     * line and paragraph separators and lone surrogates as unicode escapes (javac turns those back into the character, which a string literal may hold),
+     * everything else as is.
+     */
+    static String literal(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
+                default:
+                    // JavaPoet breaks lines at U+2028 and U+2029 too (and U+0085, a control character).
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || loneSurrogate(value, i)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static boolean loneSurrogate(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
+        }
+        return false;
+    }
+
+    /** An enum constant or other static member of a type: {@code Interval.MONTH}. */
+    static Expr member(ClassName type, String name) {
+        return new Atom(CodeBlock.of("$T.$L", type, name), type.simpleName() + "." + name);
+    }
+
+    /** A call chain starting with a static (imported) call: {@code feature("x").name("X").singleUse()}. */
+    static Chain call(String name, Expr... args) {
+        return new Chain(List.of(new Call(name, List.of(args))));
+    }
+
+    private static final class Atom extends Expr {
+        private final CodeBlock code;
+        private final String flat;
+
+        Atom(CodeBlock code, String flat) {
+            this.code = code;
+            this.flat = flat;
+        }
+
+        @Override
+        String flat() {
+            return flat;
+        }
+
+        @Override
+        CodeBlock flatCode() {
+            return code;
+        }
+
+        @Override
+        CodeBlock layout(int column, int indent, int trailing) {
+            return code;
+        }
+    }
+
+    private record Call(String name, List<Expr> args) {
+        String flat() {
+            StringBuilder text = new StringBuilder(name).append('(');
+            for (int i = 0; i < args.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(args.get(i).flat());
+            }
+            return text.append(')').toString();
+        }
+
+        /** The call starting at {@code column}: arguments on its line if they fit, else broken. */
+        CodeBlock layout(int column, int indent, int trailing) {
+            CodeBlock.Builder code = CodeBlock.builder().add("$L(", name);
+            int argsColumn = column + name.length() + 1;
+            if (argsColumn + flatArgsLength() + 1 + trailing <= WIDTH || args.isEmpty()) {
+                return flatCode();
+            }
+            if (args.size() == 1 && args.get(0) instanceof Chain) {
+                // A single chained argument starts on the call's line and breaks itself: .item(pricedFeatureItem(X)
+                return code.add(args.get(0).layout(argsColumn, indent, trailing + 1))
+                        .add(")")
+                        .build();
+            }
+            int argIndent = indent + 8;
+            code.add(IN);
+            for (int i = 0; i < args.size(); i++) {
+                boolean last = i == args.size() - 1;
+                code.add("\n").add(args.get(i).layout(argIndent, argIndent, last ? trailing + 1 : 1));
+                code.add(last ? ")" : ",");
+            }
+            return code.add(OUT).build();
+        }
+
+        private int flatArgsLength() {
+            int length = 0;
+            for (int i = 0; i < args.size(); i++) {
+                length += (i == 0 ? 0 : 2) + args.get(i).flat().length();
+            }
+            return length;
+        }
+
+        CodeBlock flatCode() {
+            CodeBlock.Builder code = CodeBlock.builder().add("$L(", name);
+            for (int i = 0; i < args.size(); i++) {
+                code.add(i == 0 ? "" : ", ").add(args.get(i).flatCode());
+            }
+            return code.add(")").build();
+        }
+    }
+
+    /** A static call followed by instance calls; immutable, {@link #then} returns a longer chain. */
+    static final class Chain extends Expr {
+        private final List<Call> calls;
+        private final boolean alwaysBreak;
+
+        private Chain(List<Call> calls) {
+            this(calls, false);
+        }
+
+        private Chain(List<Call> calls, boolean alwaysBreak) {
+            this.calls = List.copyOf(calls);
+            this.alwaysBreak = alwaysBreak;
+        }
+
+        /** The chain followed by {@code .name(args)}. */
+        Chain then(String name, Expr... args) {
+            List<Call> more = new ArrayList<>(calls);
+            more.add(new Call(name, List.of(args)));
+            return new Chain(more, alwaysBreak);
+        }
+
+        /** The same chain, one call per line even when it would fit on one (products, for one item per line). */
+        Chain broken() {
+            return new Chain(calls, true);
+        }
+
+        @Override
+        String flat() {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < calls.size(); i++) {
+                text.append(i == 0 ? "" : ".").append(calls.get(i).flat());
+            }
+            return text.toString();
+        }
+
+        @Override
+        CodeBlock flatCode() {
+            CodeBlock.Builder code = CodeBlock.builder();
+            for (int i = 0; i < calls.size(); i++) {
+                code.add(i == 0 ? "" : ".").add(calls.get(i).flatCode());
+            }
+            return code.build();
+        }
+
+        @Override
+        CodeBlock layout(int column, int indent, int trailing) {
+            boolean fits = fits(column, trailing);
+            if (calls.size() == 1) {
+                return calls.get(0).layout(column, indent, trailing);
+            }
+            if (fits && !alwaysBreak) {
+                return flatCode();
+            }
+            int callIndent = indent + 8;
+            CodeBlock.Builder code = CodeBlock.builder();
+            code.add(calls.get(0).layout(column, indent, 0));
+            code.add(IN);
+            for (int i = 1; i < calls.size(); i++) {
+                boolean last = i == calls.size() - 1;
+                code.add("\n.").add(calls.get(i).layout(callIndent + 1, callIndent, last ? trailing : 0));
+            }
+            return code.add(OUT).build();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.autumncatalog.maven;
+
+import dev.autumncatalog.engine.AutumnTarget;
+import dev.autumncatalog.engine.CatalogSync;
+import dev.autumncatalog.engine.plan.Interaction;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PushFailedException;
+import dev.autumncatalog.engine.plan.PushListener;
+import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.plan.PushRefusedException;
+import dev.autumncatalog.engine.plan.PushResult;
+import java.io.Console;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Makes Autumn match the catalog: prints the plan, then applies only what changed, level by level (features, credit
+ * systems, plans, removals). Removals and new plan versions need an explicit choice ({@code -Dautumn.allowRemovals},
+ * {@code -Dautumn.versionPolicy}) or a yes on the console. After a failure a re-run finishes the job.
+ *
+ * <pre>
+ * mvn compile autumn:push
+ * mvn compile autumn:push -Dautumn.target=local
+ * </pre>
+ */
+@Mojo(name = "push", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public class PushMojo extends AbstractRemoteMojo {
+
+    /**
+     * How many independent changes of one level are sent at once. Property {@code autumn.parallelism}; default 4.
+     */
+    @Parameter(property = "autumn.parallelism", defaultValue = "4")
+    int parallelism;
+
+    @Override
+    void run(CatalogSync sync, Plan plan, AutumnTarget autumn) throws MojoExecutionException, MojoFailureException {
+        print(plan);
+        if (plan.isEmpty()) {
+            return;
+        }
+        Interaction interaction = interaction();
+        if (autumn.live()
+                && interaction.interactive()
+                && !interaction.confirm("Push " + plan.changes().size() + " changes to LIVE Autumn?")) {
+            throw new MojoFailureException("Push to live Autumn cancelled; nothing was changed.");
+        }
+        PushOptions options = PushOptions.batch()
+                .withParallelism(parallelism)
+                .withInteraction(interaction)
+                .withListener(PushListener.printing(line -> getLog().info(line)));
+        try {
+            PushResult result = sync.push(plan, options);
+            getLog().info("Pushed " + result.applied().size() + " change"
+                    + (result.applied().size() == 1 ? "" : "s") + " to " + autumn.description() + ".");
+        } catch (PushRefusedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (PushFailedException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The console when Maven is interactive and a person is there; otherwise opt-ins come only from properties. */
+    private Interaction interaction() {
+        Console console = System.console();
+        if (!session.getRequest().isInteractiveMode() || console == null) {
+            return Interaction.BATCH;
+        }
+        return question -> {
+            String answer = console.readLine("%s [y/N] ", question);
+            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+        };
+    }
+
+    @Override
+    String goalName() {
+        return "push";
+    }
+}
