@@ -75,7 +75,7 @@ final class Matrix {
         examples.values().forEach(line -> md.append(line).append('\n'));
         Files.createDirectories(FILE.getParent());
         Files.writeString(FILE, md.toString(), StandardCharsets.UTF_8);
-        System.out.println(md);
+        System.out.println(md.substring(0, md.indexOf("\n")) + " Figures: " + FILE.toAbsolutePath());
     }
 
     private static String entity(RecordedRequest request) {
