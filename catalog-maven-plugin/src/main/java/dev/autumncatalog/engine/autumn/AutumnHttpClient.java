@@ -527,10 +527,17 @@ public final class AutumnHttpClient implements AutumnApi {
         throw new IllegalArgumentException("expected " + field + ": a whole number, was " + node);
     }
 
-    /** A plan version the answer must carry: a whole number ≥ 1. */
+    /** A plan version the answer must carry: a whole number ≥ 1 (as a number or, like the counts, as text). */
     private static int version(JsonNode node) {
-        if (node != null && node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= 1) {
-            return node.intValue();
+        if (node != null && !node.isNull()) {
+            try {
+                long version = count(node, "current_version");
+                if (version >= 1 && version <= Integer.MAX_VALUE) {
+                    return (int) version;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a whole number: reported below
+            }
         }
         throw new IllegalArgumentException(
                 "expected current_version: a version number of 1 or more, was " + (node == null ? "nothing" : node));
