@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,9 +50,10 @@ import okhttp3.ResponseBody;
  *
  * <p><b>Retries.</b> Every request waits for the client-side rate limiter first. A 429 is retried on every route
  * (Autumn's limiter rejects before the handler runs), after {@code Retry-After}. Reads ({@code *.list}, {@code *.get},
- * {@code has_customers}, {@code deletion_info}) are also retried on 5xx and I/O failures, with exponential backoff and
- * jitter. A write that failed ambiguously (5xx or I/O: it may have applied) is never blindly repeated: the client
- * re-reads the entity first.
+ * {@code has_customers}, {@code deletion_info}) are also retried on 5xx, I/O failures and garbled answers (a 2xx whose
+ * JSON does not parse: cut or corrupted on the way), with exponential backoff and jitter; a 2xx that is not JSON at all
+ * fails at once (the base URL is not Autumn's API). A write that failed ambiguously (5xx, I/O, or a garbled 2xx: it may
+ * have applied) is never blindly repeated: the client re-reads the entity first.
  *
  * <ul>
  *   <li>Create: carries an {@code Idempotency-Key}, the same on every retry. If the re-read finds the entity as sent,
@@ -117,7 +119,8 @@ public final class AutumnHttpClient implements AutumnApi {
         JsonNode plans = read(Op.post("plans.list", null, plansBody));
 
         Op featuresOp = Op.post("features.list", null, null);
-        List<RemoteFeature> remoteFeatures = map(featuresOp, () -> WireMapper.features(features));
+        List<RemoteFeature> remoteFeatures = redacted(map(featuresOp, () -> WireMapper.features(features)));
+        map(featuresOp, () -> unique("feature", remoteFeatures, RemoteFeature::id));
         Map<String, Feature> lookup = WireMapper.remoteLookup(remoteFeatures);
         synchronized (knownFeatures) {
             knownFeatures.putAll(lookup);
@@ -125,9 +128,21 @@ public final class AutumnHttpClient implements AutumnApi {
         List<RemotePlan> remotePlans = new ArrayList<>();
         Op plansOp = Op.post("plans.list", null, null);
         for (JsonNode plan : list(plansOp, plans)) {
-            remotePlans.add(map(plansOp, () -> WireMapper.plan(plan, lookup)));
+            remotePlans.add(redacted(map(plansOp, () -> WireMapper.plan(plan, lookup))));
         }
+        map(plansOp, () -> unique("plan", remotePlans, RemotePlan::id));
         return new RemoteCatalog(remoteFeatures, remotePlans);
+    }
+
+    /** A list naming one id twice cannot be planned against: which entry is Autumn's? */
+    private static <T> Void unique(String kind, List<T> entities, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (T entity : entities) {
+            if (!seen.add(id.apply(entity))) {
+                throw new IllegalArgumentException("the list names " + kind + " '" + id.apply(entity) + "' twice");
+            }
+        }
+        return null;
     }
 
     @Override
@@ -191,7 +206,7 @@ public final class AutumnHttpClient implements AutumnApi {
         return map(op, () -> {
             JsonNode name = json.get("productName");
             String productName = name == null || name.isNull() ? null : name.asText();
-            return new FeatureUsage(productName, count(json.get("totalCount")));
+            return new FeatureUsage(productName, count(json.get("totalCount"), "totalCount"));
         });
     }
 
@@ -252,7 +267,7 @@ public final class AutumnHttpClient implements AutumnApi {
         return map(
                 op,
                 () -> new PlanCustomers(
-                        Math.toIntExact(count(json.get("current_version"))),
+                        version(json.get("current_version")),
                         required(json, "will_version"),
                         flag(json.get("archived"))));
     }
@@ -263,7 +278,7 @@ public final class AutumnHttpClient implements AutumnApi {
         Op op = Op.get(planId, "products", planId, "deletion_info");
         JsonNode json = read(op);
         // totalCount (customer products over all versions) comes from a SQL COUNT and can be a string: "2".
-        return map(op, () -> required(json, "hasCusProducts") || count(json.get("totalCount")) > 0);
+        return map(op, () -> required(json, "hasCusProducts") || count(json.get("totalCount"), "totalCount") > 0);
     }
 
     @Override
@@ -288,13 +303,13 @@ public final class AutumnHttpClient implements AutumnApi {
             }
         }
         Map<String, Feature> lookup = lookup(json, written, sent == null);
-        return map(op, () -> WireMapper.feature(json, lookup));
+        return redacted(map(op, () -> WireMapper.feature(json, lookup)));
     }
 
     private RemotePlan mapPlan(Op op, JsonNode json, Product sent) {
         // The features the plan was written with first: a pushed plan compares equal to the local one.
         Map<String, Feature> lookup = lookup(json, sent == null ? List.of() : referencedFeatures(sent), sent == null);
-        return map(op, () -> WireMapper.plan(json, lookup));
+        return redacted(map(op, () -> WireMapper.plan(json, lookup)));
     }
 
     /**
@@ -321,10 +336,41 @@ public final class AutumnHttpClient implements AutumnApi {
 
     private void refreshFeatures() {
         JsonNode features = read(Op.post("features.list", null, NODES.objectNode()));
-        List<RemoteFeature> remote = map(Op.post("features.list", null, null), () -> WireMapper.features(features));
+        List<RemoteFeature> remote =
+                redacted(map(Op.post("features.list", null, null), () -> WireMapper.features(features)));
         synchronized (knownFeatures) {
             knownFeatures.putAll(WireMapper.remoteLookup(remote));
         }
+    }
+
+    /**
+     * The unsupported lines quote remote content (metadata, unknown fields), which ends up in plans and logs: the key
+     * is scrubbed from them like from Autumn's error messages.
+     */
+    private RemoteFeature redacted(RemoteFeature feature) {
+        List<String> lines = scrubbed(feature.unsupported());
+        return lines.equals(feature.unsupported())
+                ? feature
+                : new RemoteFeature(feature.id(), feature.model(), feature.archived(), lines);
+    }
+
+    private List<RemoteFeature> redacted(List<RemoteFeature> features) {
+        List<RemoteFeature> result = new ArrayList<>();
+        features.forEach(feature -> result.add(redacted(feature)));
+        return result;
+    }
+
+    private RemotePlan redacted(RemotePlan plan) {
+        List<String> lines = scrubbed(plan.unsupported());
+        return lines.equals(plan.unsupported())
+                ? plan
+                : new RemotePlan(plan.id(), plan.model(), plan.archived(), plan.version(), lines);
+    }
+
+    private List<String> scrubbed(List<String> lines) {
+        List<String> result = new ArrayList<>();
+        lines.forEach(line -> result.add(Redaction.scrub(line, config.secretKey())));
+        return result;
     }
 
     private RemoteFeature remember(RemoteFeature feature) {
@@ -462,18 +508,39 @@ public final class AutumnHttpClient implements AutumnApi {
         return nodes;
     }
 
-    private static long count(JsonNode node) {
+    /** A count: absent or {@code null} is 0; a whole number, or text holding one ({@code "2"}). */
+    private static long count(JsonNode node, String field) {
         if (node == null || node.isNull()) {
             return 0;
         }
-        if (node.isNumber()) {
-            return node.decimalValue().longValueExact();
+        try {
+            if (node.isNumber()) {
+                return node.decimalValue().longValueExact();
+            }
+            if (node.isTextual()) {
+                // deletion_info's totalCount comes from a SQL COUNT and can be a string: "2".
+                return new BigDecimal(node.textValue().trim()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // not a whole number that fits: reported below
         }
-        if (node.isTextual()) {
-            // deletion_info's totalCount comes from a SQL COUNT and can be a string: "2".
-            return new BigDecimal(node.textValue().trim()).longValueExact();
+        throw new IllegalArgumentException("expected " + field + ": a whole number, was " + node);
+    }
+
+    /** A plan version the answer must carry: a whole number ≥ 1 (as a number or, like the counts, as text). */
+    private static int version(JsonNode node) {
+        if (node != null && !node.isNull()) {
+            try {
+                long version = count(node, "current_version");
+                if (version >= 1 && version <= Integer.MAX_VALUE) {
+                    return (int) version;
+                }
+            } catch (IllegalArgumentException e) {
+                // not a whole number: reported below
+            }
         }
-        throw new IllegalArgumentException("expected a count, was " + node);
+        throw new IllegalArgumentException(
+                "expected current_version: a version number of 1 or more, was " + (node == null ? "nothing" : node));
     }
 
     /** A flag the answer must carry: without it, the answer is not what was asked for. */
@@ -601,7 +668,10 @@ public final class AutumnHttpClient implements AutumnApi {
                 if (check.different != null && kind == WriteKind.CREATE) {
                     throw exists(op, failure, check.different);
                 }
-            } else if (attempt > 1 && kind == WriteKind.CREATE && EXISTS_CODES.contains(answer.code)) {
+            } else if (attempt > 1
+                    && kind == WriteKind.CREATE
+                    && answer.code != null
+                    && EXISTS_CODES.contains(answer.code)) {
                 // An earlier attempt created it (or still holds the idempotency key).
                 Check<T> check = safeCheck(verify);
                 if (check.applied) {
@@ -653,9 +723,14 @@ public final class AutumnHttpClient implements AutumnApi {
         } else {
             delay = backoff(attempt);
         }
-        String reason = answer.status == 0
-                ? "I/O: " + Redaction.scrub(answer.ioFailure.toString(), config.secretKey())
-                : answer.status + (answer.code == null ? "" : " " + answer.code);
+        String reason;
+        if (answer.status == 0) {
+            reason = "I/O: " + Redaction.scrub(answer.ioFailure.toString(), config.secretKey());
+        } else if (answer.garbled) {
+            reason = answer.status + " with a garbled JSON answer";
+        } else {
+            reason = answer.status + (answer.code == null ? "" : " " + answer.code);
+        }
         config.listener()
                 .retrying(new ClientListener.RetryEvent(op.method, route(op), op.entityId, attempt, delay, reason));
         try {
@@ -787,7 +862,11 @@ public final class AutumnHttpClient implements AutumnApi {
                     status,
                     null,
                     message,
-                    "the answer is not JSON; the server at " + config.baseUrl().redact() + " may not be Autumn's API",
+                    answer.garbled
+                            ? "the answer is cut or corrupted JSON; run again, and if it persists, the server at "
+                                    + config.baseUrl().redact() + " may not be Autumn's API"
+                            : "the answer is not JSON; the server at "
+                                    + config.baseUrl().redact() + " may not be Autumn's API",
                     null);
         }
         if (status == 401 && "no_auth_header".equals(code)) {
@@ -897,6 +976,8 @@ public final class AutumnHttpClient implements AutumnApi {
         final Duration retryAfter;
         final IOException ioFailure;
         final Exception parseFailure;
+        /** A success whose body starts as JSON but does not parse: cut or corrupted on the way. */
+        final boolean garbled;
 
         private Answer(
                 int status,
@@ -905,7 +986,8 @@ public final class AutumnHttpClient implements AutumnApi {
                 String message,
                 Duration retryAfter,
                 IOException ioFailure,
-                Exception parseFailure) {
+                Exception parseFailure,
+                boolean garbled) {
             this.status = status;
             this.json = json;
             this.code = code;
@@ -913,10 +995,11 @@ public final class AutumnHttpClient implements AutumnApi {
             this.retryAfter = retryAfter;
             this.ioFailure = ioFailure;
             this.parseFailure = parseFailure;
+            this.garbled = garbled;
         }
 
         static Answer io(IOException failure) {
-            return new Answer(0, null, null, null, null, failure, null);
+            return new Answer(0, null, null, null, null, failure, null, false);
         }
 
         static Answer of(int status, String text, Duration retryAfter) {
@@ -932,9 +1015,12 @@ public final class AutumnHttpClient implements AutumnApi {
             }
             if (success) {
                 if (parseFailure != null) {
-                    return new Answer(status, null, null, abbreviate(text), null, null, parseFailure);
+                    String start = text.stripLeading();
+                    boolean garbled = start.startsWith("{") || start.startsWith("[");
+                    return new Answer(status, null, null, abbreviate(text), null, null, parseFailure, garbled);
                 }
-                return new Answer(status, json == null ? NullNode.getInstance() : json, null, null, null, null, null);
+                return new Answer(
+                        status, json == null ? NullNode.getInstance() : json, null, null, null, null, null, false);
             }
             String code = null;
             String message;
@@ -947,21 +1033,24 @@ public final class AutumnHttpClient implements AutumnApi {
                 // Autumn's 429 is plain text ("Too many requests, please try again later.").
                 message = text.isBlank() ? null : abbreviate(text.trim());
             }
-            return new Answer(status, null, code, message, retryAfter, null, null);
+            return new Answer(status, null, code, message, retryAfter, null, null, false);
         }
 
         boolean ok() {
             return status >= 200 && status < 300 && parseFailure == null;
         }
 
-        /** Worth repeating: rate limited, server failure, or no answer. */
+        /**
+         * Worth repeating: rate limited, server failure, no answer, or a garbled success. A success that is not JSON
+         * at all (an HTML page) is not: the server is not Autumn's API, and repeating would only delay saying so.
+         */
         boolean retryable() {
-            return parseFailure == null && (status == 0 || status == 429 || status >= 500);
+            return status == 0 || status == 429 || status >= 500 || garbled;
         }
 
-        /** May have applied on the server: a server failure, or no answer. */
+        /** May have applied on the server: a server failure, no answer, or a success whose JSON arrived garbled. */
         boolean ambiguous() {
-            return status == 0 || status >= 500;
+            return status == 0 || status >= 500 || garbled;
         }
 
         private static String abbreviate(String text) {

@@ -532,6 +532,24 @@ class AutumnHttpClientTest {
     }
 
     @Test
+    void create_retryRefusedWithoutACode_isAutumnsError_notANullPointer() {
+        // Found by the fault matrix: the retry's refusal had no readable code and Set.of(...).contains(null) threw.
+        server.enqueue(error(503, "internal_error", "busy"));
+        server.enqueue(error(404, "product_not_found", "Product pro not found"));
+        server.enqueue(Responses.json(409, "{\"message\":\"Another request with idem"));
+
+        assertThatThrownBy(() -> client.createPlan(Catalogs.PRO))
+                .isInstanceOfSatisfying(AutumnConflictException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.code()).isNull();
+                    assertThat(e.getMessage())
+                            .isEqualTo("POST /v1/plans.create (pro) answered 409: {\"message\":\"Another request with"
+                                    + " idem");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void update_503_reReadShowsItApplied_noSecondUpdate() throws Exception {
         server.enqueue(error(503, "internal_error", "busy"));
         server.enqueue(ok(find(createdRich().get("plans"), "pro")));
