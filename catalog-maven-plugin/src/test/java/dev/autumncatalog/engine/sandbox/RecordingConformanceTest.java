@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays the real Autumn 2.3.0 recordings ({@code src/test/resources/sandbox/exchanges-2x}, copied from the shared
+ * Replays the real Autumn 2.3.0 recordings ({@code src/test/resources/autumn-api/exchanges-2x}, copied from the shared
  * contract folder) against a fresh sandbox and compares every answer, and every recorded follow-up read ({@code
  * check}), with what the real server said. Volatile values are masked: {@code created_at}, {@code ent_…}/{@code pr_…}
  * ids, and the order of {@code list} entries and plan items (the server gives no stable order). Display texts are
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * target/sandbox-conformance.txt}.
  */
 class RecordingConformanceTest {
-    private static final String DIR = "/sandbox/exchanges-2x/";
+    private static final String DIR = "/autumn-api/exchanges-2x/";
     private static final String NOT_SERVED =
             "route not implemented by the sandbox (answers 501 sandbox_not_implemented)";
     private static final String OLD_VERSION =
