@@ -60,12 +60,17 @@ class SecretEchoTest {
     @Test
     void errorsEchoingTheKey_duringPlanAndPush_leaveNoTrace() {
         String echo = "Invalid secret key: " + Canary.KEY + " (Bearer " + Canary.KEY + ")";
+        // Bound to routes, not request numbers: planning asks its live questions concurrently, in no fixed order.
         sandbox.faults()
-                .atRequest(1, Fault.error(500, "internal_error", echo))
-                .atRequest(3, new Fault.Respond(502, "text/html", "<html>" + echo + "</html>", Map.of()))
-                .atRequest(5, new Fault.Respond(429, "text/plain", echo, Map.of("Retry-After", "1")))
-                .atRequest(9, new Fault.Respond(200, "application/json", "{\"id\": \"" + Canary.KEY, Map.of()))
-                .atRequest(12, Fault.error(400, "invalid_inputs", echo));
+                .nextOn("/v1/features.list", Fault.error(500, "internal_error", echo))
+                .nextOn("/v1/plans.list", new Fault.Respond(502, "text/html", "<html>" + echo + "</html>", Map.of()))
+                .nextOn(
+                        "/v1/plans.has_customers",
+                        new Fault.Respond(429, "text/plain", echo, Map.of("Retry-After", "1")))
+                .nextOn(
+                        "/v1/features/old_flag/deletion_info",
+                        new Fault.Respond(200, "application/json", "{\"id\": \"" + Canary.KEY, Map.of()))
+                .nextOn("/v1/features.update", Fault.error(400, "invalid_inputs", echo));
         CatalogSync sync = new CatalogSync(client);
 
         Plan plan = sync.plan(PushScenario.TARGET, PushScenario.OPTIONS);
