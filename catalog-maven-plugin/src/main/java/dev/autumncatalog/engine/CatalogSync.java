@@ -25,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Plans and pushes a catalog to Autumn: what {@code autumn:plan} and {@code autumn:push} call. Knows nothing of Maven.
@@ -92,19 +96,56 @@ public final class CatalogSync {
     }
 
     private LiveFacts ask(Lookups lookups) {
-        Map<String, PlanCustomers> customers = new LinkedHashMap<>();
-        for (Product product : lookups.planCustomers()) {
-            customers.put(product.id(), api.planCustomers(product));
+        // The questions are independent reads, so they go out concurrently (bounded like a push level; the client's
+        // rate limiter still paces them). Answers are collected in plan order, so the plan does not depend on timing.
+        int total = lookups.planCustomers().size()
+                + lookups.planHasCustomers().size()
+                + lookups.featureUsage().size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PushOptions.DEFAULT_PARALLELISM, total), task -> {
+            Thread thread = new Thread(task, "autumn-plan-lookup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<PlanCustomers>> customers = new LinkedHashMap<>();
+            for (Product product : lookups.planCustomers()) {
+                customers.put(product.id(), pool.submit(() -> api.planCustomers(product)));
+            }
+            Map<String, Future<Boolean>> hasCustomers = new LinkedHashMap<>();
+            for (String id : lookups.planHasCustomers()) {
+                hasCustomers.put(id, pool.submit(() -> api.planHasCustomers(id)));
+            }
+            Map<String, Future<FeatureUsage>> usage = new LinkedHashMap<>();
+            for (String id : lookups.featureUsage()) {
+                usage.put(id, pool.submit(() -> api.featureUsage(id)));
+            }
+            return new LiveFacts(answers(customers), answers(hasCustomers), answers(usage));
+        } finally {
+            pool.shutdownNow();
         }
-        Map<String, Boolean> hasCustomers = new LinkedHashMap<>();
-        for (String id : lookups.planHasCustomers()) {
-            hasCustomers.put(id, api.planHasCustomers(id));
+    }
+
+    /** The answers in submission order; the first failure is rethrown as it was thrown. */
+    private static <T> Map<String, T> answers(Map<String, Future<T>> futures) {
+        Map<String, T> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, Future<T>> entry : futures.entrySet()) {
+            try {
+                answers.put(entry.getKey(), entry.getValue().get());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while asking Autumn about " + entry.getKey(), e);
+            }
         }
-        Map<String, FeatureUsage> usage = new LinkedHashMap<>();
-        for (String id : lookups.featureUsage()) {
-            usage.put(id, api.featureUsage(id));
-        }
-        return new LiveFacts(customers, hasCustomers, usage);
+        return answers;
     }
 
     /** Asks, one question per kind of decision, what the options leave open. */
