@@ -21,6 +21,20 @@ public enum FeatureType {
         return this == SINGLE_USE || this == CREDIT_SYSTEM;
     }
 
+    /** The kind in words, for messages and generated text: {@code boolean}, {@code single-use}, {@code credit system}. */
+    public String word() {
+        switch (this) {
+            case BOOLEAN:
+                return "boolean";
+            case SINGLE_USE:
+                return "single-use";
+            case CONTINUOUS_USE:
+                return "continuous-use";
+            default:
+                return "credit system";
+        }
+    }
+
     /** {@code true} when the feature has a usage balance at all (every kind but boolean). */
     public boolean hasUsage() {
         return this != BOOLEAN;

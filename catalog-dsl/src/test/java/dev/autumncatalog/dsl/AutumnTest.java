@@ -307,4 +307,10 @@ class AutumnTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void featureType_word_namesEachKindAsTheGuidesDo() {
+        assertThat(java.util.Arrays.stream(FeatureType.values()).map(FeatureType::word))
+                .containsExactly("boolean", "single-use", "continuous-use", "credit system");
+    }
 }

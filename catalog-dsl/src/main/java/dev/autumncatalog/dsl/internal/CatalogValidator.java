@@ -364,7 +364,8 @@ public final class CatalogValidator {
             if (entity.type() != FeatureType.CONTINUOUS_USE) {
                 problem(
                         path,
-                        "entity feature '" + entity.id() + "' must be continuous-use, was " + word(entity.type())
+                        "entity feature '" + entity.id() + "' must be continuous-use, was "
+                                + entity.type().word()
                                 + "; pass a continuous-use feature such as seats to .perEntity(...)");
             }
         }
@@ -494,13 +495,14 @@ public final class CatalogValidator {
 
         /** {@code single-use feature 'api_calls'}, {@code credit system 'credits'}. */
         private static String ref(Feature feature) {
-            return (feature.type() == FeatureType.CREDIT_SYSTEM ? "credit system" : word(feature.type()) + " feature")
-                    + " '" + feature.id() + "'";
+            return (feature.type() == FeatureType.CREDIT_SYSTEM
+                            ? "credit system"
+                            : feature.type().word() + " feature") + " '" + feature.id() + "'";
         }
 
         /** {@code single-use 'API Calls'}, {@code credit system 'Credits' [api_calls: 1]}. */
         private static String describe(Feature feature) {
-            String text = word(feature.type()) + " '" + feature.name() + "'";
+            String text = feature.type().word() + " '" + feature.name() + "'";
             if (!feature.creditSchema().isEmpty()) {
                 text += " "
                         + feature.creditSchema().stream()
@@ -509,19 +511,6 @@ public final class CatalogValidator {
                                 .collect(Collectors.toList());
             }
             return text;
-        }
-
-        private static String word(FeatureType type) {
-            switch (type) {
-                case BOOLEAN:
-                    return "boolean";
-                case SINGLE_USE:
-                    return "single-use";
-                case CONTINUOUS_USE:
-                    return "continuous-use";
-                default:
-                    return "credit system";
-            }
         }
 
         private static String joinAnd(List<String> parts) {

@@ -446,7 +446,7 @@ public final class ConstantsGenerator {
                             .addJavadoc(
                                     "$L",
                                     "{@link Features#" + name + " " + JavadocText.escape(feature.name()) + "}, "
-                                            + kindWord(feature.type()) + ".\n")
+                                            + feature.type().word() + ".\n")
                             .build());
         });
         return type.build();
@@ -552,20 +552,6 @@ public final class ConstantsGenerator {
 
     private static String kindConstant(FeatureType type) {
         return type.name();
-    }
-
-    private static String kindWord(FeatureType type) {
-        switch (type) {
-            case BOOLEAN:
-                return "boolean";
-            case SINGLE_USE:
-                return "single-use";
-            case CONTINUOUS_USE:
-                return "continuous-use";
-            case CREDIT_SYSTEM:
-                return "credit system";
-        }
-        throw new IllegalArgumentException("unknown feature type " + type);
     }
 
     private JavaFile file(TypeSpec type) {

@@ -100,7 +100,7 @@ public final class PlanRenderer {
     private static String note(Plan plan, Change change) {
         if (change instanceof Change.CreateFeature) {
             Feature feature = ((Change.CreateFeature) change).feature();
-            return "(" + Views.typeWord(feature.type()) + ", " + quote(feature.name()) + ")";
+            return "(" + feature.type().word() + ", " + quote(feature.name()) + ")";
         }
         if (change instanceof Change.CreatePlan) {
             return quote(((Change.CreatePlan) change).product().name());

@@ -157,8 +157,8 @@ public final class Planner {
             warnings.add(new Warning(
                     Change.Entity.FEATURE,
                     feature.id(),
-                    "changes type from " + Views.typeWord(remote.model().type()) + " to "
-                            + Views.typeWord(feature.type())
+                    "changes type from " + remote.model().type().word() + " to "
+                            + feature.type().word()
                             + " while plans use it; Autumn refuses type changes of features in use"));
         }
         return remote.archived()

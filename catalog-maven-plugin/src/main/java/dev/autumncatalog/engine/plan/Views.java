@@ -50,7 +50,7 @@ final class Views {
     static Map<String, String> feature(Feature feature) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", feature.name());
-        fields.put("type", typeWord(feature.type()));
+        fields.put("type", feature.type().word());
         for (CreditCost cost : feature.creditSchema()) {
             fields.put("creditSchema[" + cost.feature().id() + "]", Format.decimal(cost.credits()));
         }
@@ -65,20 +65,6 @@ final class Views {
     /** The fields that differ; empty when unchanged. */
     static List<FieldChange> featureDiff(Feature before, Feature after) {
         return diff("", feature(before), feature(after));
-    }
-
-    /** {@code boolean}, {@code single-use}, {@code continuous-use}, {@code credit system}. */
-    static String typeWord(FeatureType type) {
-        switch (type) {
-            case BOOLEAN:
-                return "boolean";
-            case SINGLE_USE:
-                return "single-use";
-            case CONTINUOUS_USE:
-                return "continuous-use";
-            default:
-                return "credit system";
-        }
     }
 
     // Plans
