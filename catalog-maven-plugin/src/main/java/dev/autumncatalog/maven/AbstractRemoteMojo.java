@@ -9,7 +9,7 @@ import dev.autumncatalog.engine.plan.PlanJson;
 import dev.autumncatalog.engine.plan.PlanOptions;
 import dev.autumncatalog.engine.plan.PlanRenderer;
 import dev.autumncatalog.engine.plan.VersionPolicy;
-import dev.autumncatalog.engine.sandbox.SandboxStateException;
+import dev.autumncatalog.sandbox.SandboxStateException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -8,7 +8,7 @@ import dev.autumncatalog.engine.PullService;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.codegen.JavaNames;
 import dev.autumncatalog.engine.pull.PullOptions;
-import dev.autumncatalog.engine.sandbox.SandboxStateException;
+import dev.autumncatalog.sandbox.SandboxStateException;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autumncatalog.engine.sandbox.AutumnSandbox;
-import dev.autumncatalog.engine.sandbox.Fault;
-import dev.autumncatalog.engine.sandbox.RecordedRequest;
+import dev.autumncatalog.sandbox.AutumnSandbox;
+import dev.autumncatalog.sandbox.Fault;
+import dev.autumncatalog.sandbox.RecordedRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,111 @@
+package dev.autumncatalog.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sandbox's state file: {@code {"format":1, …}} with every feature and plan version, read on start and rewritten
+ * atomically (temporary file, then a move) after every request that changed something.
+ */
+final class StateFile {
+    static final int FORMAT = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path path;
+
+    StateFile(Path path) {
+        this.path = path.toAbsolutePath();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Everything the file holds. */
+    static final class Snapshot {
+        int format = FORMAT;
+        String note = "State of the local Autumn sandbox (a test double, not Autumn). Delete this file to start empty.";
+        long seq;
+        List<Model.Feature> features = new ArrayList<>();
+        List<Model.PlanVersion> plans = new ArrayList<>();
+    }
+
+    /** The stored snapshot, or {@code null} when there is no file yet. */
+    Snapshot read() {
+        if (!Files.exists(path)) {
+            return null;
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SandboxStateException(
+                    "Cannot read the sandbox state file " + path + ": " + e.getMessage()
+                            + ". Delete it to start with an empty sandbox.",
+                    e);
+        }
+        JsonNode format = tree == null ? null : tree.get("format");
+        if (format == null || !format.isInt()) {
+            throw new SandboxStateException("The sandbox state file " + path
+                    + " has no \"format\" number; it was not written by this sandbox. Delete it to start empty.");
+        }
+        if (format.intValue() != FORMAT) {
+            throw new SandboxStateException("The sandbox state file " + path + " has format " + format.intValue()
+                    + ", this sandbox reads format " + FORMAT + ". Delete it to start empty.");
+        }
+        try {
+            return MAPPER.treeToValue(tree, Snapshot.class);
+        } catch (IOException e) {
+            throw new SandboxStateException(
+                    "Cannot read the sandbox state file " + path + " (format " + FORMAT + "): " + e.getMessage()
+                            + ". Delete it to start with an empty sandbox.",
+                    e);
+        }
+    }
+
+    static String toJson(Snapshot snapshot) {
+        try {
+            return MAPPER.writeValueAsString(snapshot);
+        } catch (IOException e) {
+            throw new SandboxStateException("Cannot serialise the sandbox state: " + e.getMessage(), e);
+        }
+    }
+
+    void write(String json) {
+        try {
+            Path dir = path.getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            Files.writeString(temp, json, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new SandboxStateException("Cannot write the sandbox state file " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
