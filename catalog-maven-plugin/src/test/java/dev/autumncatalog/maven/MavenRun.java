@@ -84,6 +84,16 @@ final class MavenRun {
 
     /** Runs {@code mvn -B <args>} in {@code project} with these environment variables (null values are removed). */
     static Result run(Path project, Map<String, String> environment, String... args) {
+        return run(MAVEN_HOME.resolve("bin/mvn"), project, environment, args);
+    }
+
+    /** The wrapper's Maven, which runs this build. */
+    static Path wrapperMaven() {
+        return MAVEN_HOME.resolve("bin/mvn");
+    }
+
+    /** Like {@link #run(Path, Map, String...)}, with the Maven launcher {@code mvn}. */
+    static Result run(Path mvn, Path project, Map<String, String> environment, String... args) {
         try {
             Path settings = project.resolve("it-settings.xml");
             if (!Files.exists(settings)) {
@@ -95,7 +105,7 @@ final class MavenRun {
                                         USER_REPO.toUri().toString()));
             }
             List<String> command = new ArrayList<>();
-            command.add(MAVEN_HOME.resolve("bin/mvn").toString());
+            command.add(mvn.toString());
             command.add("-B");
             command.add("-ntp");
             command.add("-s");
