@@ -1,0 +1,20 @@
+package dev.autumncatalog.client;
+
+/** What became of a {@linkplain AutumnClient#track(TrackRequest) track}. */
+public enum TrackOutcome {
+    /** Autumn counted the usage and answered with the updated balances. */
+    COUNTED,
+    /**
+     * Autumn had already received a request with this idempotency key (409 {@code duplicate_idempotency_key}): an
+     * earlier attempt whose answer was lost, or an earlier call with the same key. Counted once; no balances in the
+     * result.
+     */
+    ALREADY_COUNTED,
+    /** Autumn accepted the usage for replay (202, degraded service downstream); it will be counted when it recovers. */
+    ACCEPTED_FOR_REPLAY,
+    /**
+     * Not delivered after every attempt; the {@linkplain AutumnClient.Builder#onUndeliveredTrack handler} has it.
+     * Only with a handler: without one, {@link TrackFailedException} is thrown instead.
+     */
+    UNDELIVERED
+}
