@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,20 +65,13 @@ public final class AutumnClient {
     /** Autumn's API. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.useautumn.com/v1");
 
-    private static final System.Logger LOG = System.getLogger(AutumnClient.class.getName());
-    private static final String LEARNING = "Tried to learn the feature types (features.list) before tracking by id";
-
     private final URI baseUrl;
     private final Environment environment;
     private final Calls calls;
-    private final FeatureTypes featureTypes;
-    private final Duration timeout;
+    private final Checks checks;
+    private final Tracks tracks;
     private final Duration customerTimeout;
-    private final CheckFailurePolicy checkFailurePolicy;
     private final int checkAttempts;
-    private final int trackAttempts;
-    private final UndeliveredTrackHandler undelivered;
-    private final Supplier<String> idempotencyKeys;
 
     private AutumnClient(Builder builder, SecretKey key) {
         this.baseUrl = builder.baseUrl;
@@ -94,14 +86,16 @@ public final class AutumnClient {
                 builder.initialBackoff,
                 builder.maxBackoff,
                 builder.maxRetryAfter);
-        this.featureTypes = new FeatureTypes(this::learnFeatures, builder.featureRefreshAfter);
-        this.timeout = builder.timeout;
+        this.checks = new Checks(calls, builder.timeout, builder.checkAttempts, builder.checkFailurePolicy);
+        this.tracks = new Tracks(
+                calls,
+                builder.featureRefreshAfter,
+                builder.timeout,
+                builder.trackAttempts,
+                builder.undelivered,
+                builder.idempotencyKeys);
         this.customerTimeout = builder.customerTimeout;
-        this.checkFailurePolicy = builder.checkFailurePolicy;
         this.checkAttempts = builder.checkAttempts;
-        this.trackAttempts = builder.trackAttempts;
-        this.undelivered = builder.undelivered;
-        this.idempotencyKeys = builder.idempotencyKeys;
     }
 
     /** A builder; {@link Builder#secretKey(String)} is the one required setting. */
@@ -144,61 +138,7 @@ public final class AutumnClient {
      * }</pre>
      */
     public CheckResult check(CheckRequest request) {
-        Objects.requireNonNull(request, "request");
-        Duration deadline = request.timeout() != null ? request.timeout() : timeout;
-        String attempted = "Tried to check '" + request.feature().id() + "' for customer '" + request.customerId() + "'"
-                + (request.entityId() == null ? "" : " (entity '" + request.entityId() + "')");
-        Calls.Outcome outcome = calls.run(new Calls.Spec(
-                "balances.check",
-                RequestBodies.check(request),
-                null,
-                attempted,
-                // A check that deducts (send_event, lock) is sent once: a repeat could deduct twice.
-                request.writes() ? 1 : checkAttempts,
-                deadline,
-                deadline,
-                null));
-        AutumnException failure = outcome.failure();
-        if (outcome.ok()) {
-            try {
-                CheckResult result = read(outcome.answer(), Answers::check, attempted, "balances.check");
-                return outcome.answer().status() == 202
-                        ? result.degradedBy(new Degradation(
-                                "Autumn answered 202: its service is degraded downstream and it allowed the check"
-                                        + " fail-open",
-                                null))
-                        : result;
-            } catch (AutumnResponseException e) {
-                failure = e;
-            }
-        }
-        return answerFailure(request, failure);
-    }
-
-    private CheckResult answerFailure(CheckRequest request, AutumnException failure) {
-        if (!Calls.retryable(failure)) {
-            throw failure;
-        }
-        CheckFailurePolicy policy = request.failurePolicy() != null ? request.failurePolicy() : checkFailurePolicy;
-        // A switch expression: a new policy fails to compile here until it is handled.
-        boolean allowed =
-                switch (policy) {
-                    case FAIL_OPEN -> true;
-                    case FAIL_CLOSED -> false;
-                    case THROW -> throw failure;
-                };
-        String reason =
-                (allowed ? "failed open (allowed)" : "failed closed (not allowed)") + ": " + failure.getMessage();
-        LOG.log(System.Logger.Level.WARNING, "Autumn check " + reason);
-        return new CheckResult(
-                allowed,
-                request.customerId(),
-                request.entityId(),
-                null,
-                null,
-                Map.of(),
-                null,
-                new Degradation(reason, failure));
+        return checks.check(request);
     }
 
     /** Tracks {@code value} units of {@code feature} used by {@code customerId}. See {@link #track(TrackRequest)}. */
@@ -236,144 +176,7 @@ public final class AutumnClient {
      * @throws TrackFailedException not delivered, and no handler is set
      */
     public TrackResult track(TrackRequest request) {
-        Objects.requireNonNull(request, "request");
-        TrackRequest keyed = request.idempotencyKey() != null ? request : request.idempotencyKey(idempotencyKeys.get());
-        Duration deadline = request.timeout() != null ? request.timeout() : timeout;
-        String attempted = "Tried to track " + request.what() + " for customer '" + request.customerId() + "'"
-                + (request.entityId() == null ? "" : " (entity '" + request.entityId() + "')");
-        Calls.Outcome outcome = calls.run(new Calls.Spec(
-                "balances.track",
-                RequestBodies.track(request),
-                keyed.idempotencyKey(),
-                attempted,
-                trackAttempts,
-                deadline,
-                null,
-                verification(request, attempted)));
-        if (outcome.duplicate()) {
-            return new TrackResult(
-                    TrackOutcome.ALREADY_COUNTED,
-                    keyed.idempotencyKey(),
-                    request.customerId(),
-                    request.entityId(),
-                    request.eventName(),
-                    request.value(),
-                    null,
-                    Map.of(),
-                    java.util.List.of(),
-                    null);
-        }
-        if (outcome.ok()) {
-            TrackOutcome counted =
-                    outcome.answer().status() == 202 ? TrackOutcome.ACCEPTED_FOR_REPLAY : TrackOutcome.COUNTED;
-            try {
-                return read(
-                        outcome.answer(),
-                        json -> Answers.track(json, counted, keyed.idempotencyKey()),
-                        attempted,
-                        "balances.track");
-            } catch (AutumnResponseException e) {
-                // A 2xx means Autumn has it; only the balances are unknown.
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "Autumn counted a track but its answer is unreadable: " + e.getMessage());
-                return new TrackResult(
-                        counted,
-                        keyed.idempotencyKey(),
-                        request.customerId(),
-                        request.entityId(),
-                        request.eventName(),
-                        request.value(),
-                        null,
-                        Map.of(),
-                        java.util.List.of(),
-                        null);
-            }
-        }
-        TrackFailedException failure = new TrackFailedException(keyed, outcome.attempts(), outcome.failure());
-        LOG.log(System.Logger.Level.WARNING, "Autumn track not delivered: " + failure.getMessage());
-        if (undelivered == null) {
-            throw failure;
-        }
-        undelivered.undelivered(failure);
-        return new TrackResult(
-                TrackOutcome.UNDELIVERED,
-                keyed.idempotencyKey(),
-                request.customerId(),
-                request.entityId(),
-                request.eventName(),
-                request.value(),
-                null,
-                Map.of(),
-                java.util.List.of(),
-                failure);
-    }
-
-    /** For a track by plain id: learn the feature types first and refuse a boolean or a credit system. */
-    private Calls.BeforeAttempt verification(TrackRequest request, String attempted) {
-        if (request.feature() == null) {
-            return null;
-        }
-        return request.feature().accept(new FeatureRef.Visitor<Calls.BeforeAttempt>() {
-            @Override
-            public Calls.BeforeAttempt metered(MeteredFeature feature) {
-                return null;
-            }
-
-            @Override
-            public Calls.BeforeAttempt booleanFlag(BooleanFlag feature) {
-                throw new IllegalStateException("a BooleanFlag is not Trackable");
-            }
-
-            @Override
-            public Calls.BeforeAttempt creditSystem(CreditSystem feature) {
-                throw new IllegalStateException("a CreditSystem is not Trackable");
-            }
-
-            @Override
-            public Calls.BeforeAttempt unchecked(FeatureId feature) {
-                return (deadlineNanos, deadline) -> refuseUntrackable(
-                        feature.id(), featureTypes.find(feature.id(), deadlineNanos, deadline, LEARNING), attempted);
-            }
-        });
-    }
-
-    private static void refuseUntrackable(String featureId, Answers.KnownFeature known, String attempted) {
-        if (known == null) {
-            return; // Not listed even after asking again: Autumn answers 404 feature_not_found, typed.
-        }
-        String type = known.type();
-        if ("boolean".equals(type)) {
-            throw new WrongFeatureTypeException(
-                    attempted.replaceFirst("^Tried", "Refused"),
-                    featureId,
-                    type,
-                    "Autumn's features.list says '" + featureId + "' is a boolean feature: there is nothing to count"
-                            + " (Autumn would answer 200 and deduct nothing)",
-                    "Use check(customerId, BooleanFlag.of(\"" + featureId + "\")) to see whether the customer has it");
-        }
-        if ("credit_system".equals(type) || "ai_credit_system".equals(type)) {
-            String members = known.creditMembers().isEmpty() ? "" : " (one of " + known.creditMembers() + ")";
-            throw new WrongFeatureTypeException(
-                    attempted.replaceFirst("^Tried", "Refused"),
-                    featureId,
-                    type,
-                    "Autumn's features.list says '" + featureId + "' is a credit system: tracking it directly would"
-                            + " deduct credits without recording which feature used them",
-                    "Track the metered feature that spends the credits" + members
-                            + "; Autumn deducts the credits at its cost");
-        }
-    }
-
-    private Map<String, Answers.KnownFeature> learnFeatures(long deadlineNanos, Duration deadline) {
-        Transport transport = calls.transport();
-        Transport.Answer answer =
-                transport.post("features.list", RequestBodies.empty(), null, deadlineNanos, deadline, LEARNING);
-        String route = transport.route("features.list");
-        if (answer.status() < 200 || answer.status() >= 300) {
-            throw calls.error(answer, LEARNING, route);
-        }
-        return read(answer, Answers::features, LEARNING, "features.list");
+        return tracks.track(request);
     }
 
     /**
@@ -383,7 +186,7 @@ public final class AutumnClient {
      * @throws AutumnApiException 400 "Lock not found" when the lock was finalized already, expired, or never made
      */
     public void confirmLock(String lockId) {
-        finalizeLock(lockId, "confirm", null);
+        tracks.finalizeLock(lockId, "confirm", null);
     }
 
     /**
@@ -395,29 +198,12 @@ public final class AutumnClient {
      */
     public void confirmLock(String lockId, BigDecimal used) {
         Objects.requireNonNull(used, "used");
-        finalizeLock(lockId, "confirm", used);
+        tracks.finalizeLock(lockId, "confirm", used);
     }
 
     /** {@code balances.finalize} with {@code release}: gives back the amount a {@linkplain Lock lock} reserved. */
     public void releaseLock(String lockId) {
-        finalizeLock(lockId, "release", null);
-    }
-
-    private void finalizeLock(String lockId, String action, BigDecimal used) {
-        Ids.required(lockId, "lockId");
-        String attempted = "Tried to " + action + " lock '" + lockId + "'";
-        Calls.Outcome outcome = calls.run(new Calls.Spec(
-                "balances.finalize",
-                RequestBodies.finalizeLock(lockId, action, used),
-                idempotencyKeys.get(),
-                attempted,
-                trackAttempts,
-                timeout,
-                null,
-                null));
-        if (!outcome.ok() && !outcome.duplicate()) {
-            throw outcome.failure();
-        }
+        tracks.finalizeLock(lockId, "release", null);
     }
 
     // ------------------------------------------------------------------ customers, entities, billing
@@ -510,24 +296,7 @@ public final class AutumnClient {
         if (!outcome.ok()) {
             throw outcome.failure();
         }
-        return read(outcome.answer(), reader, attempted, rpc);
-    }
-
-    /** The answer read by {@code reader}; unreadable answers become {@link AutumnResponseException}. */
-    private <T> T read(Transport.Answer answer, Function<JsonNode, T> reader, String attempted, String rpc) {
-        String route = calls.transport().route(rpc);
-        JsonNode json = calls.json(answer, attempted, route);
-        try {
-            return reader.apply(json);
-        } catch (Answers.Malformed | IllegalArgumentException | NullPointerException | ArithmeticException e) {
-            throw new AutumnResponseException(
-                    attempted,
-                    route,
-                    answer.status(),
-                    "the answer does not have the shape of API " + API_VERSION + ": " + e.getMessage(),
-                    "the server at the base URL may not be Autumn's API, or not at this version",
-                    null);
-        }
+        return calls.read(outcome.answer(), reader, attempted, rpc);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * Attempts of one call: retries with backoff and jitter on failures worth repeating (no answer, 5xx, 429, an answer
@@ -315,5 +316,22 @@ final class Calls {
 
     private String notAutumnHint() {
         return "the server at the base URL may not be Autumn's API";
+    }
+
+    /** The answer read by {@code reader}; unreadable answers become {@link AutumnResponseException}. */
+    <T> T read(Transport.Answer answer, Function<JsonNode, T> reader, String attempted, String rpc) {
+        String route = transport.route(rpc);
+        JsonNode json = json(answer, attempted, route);
+        try {
+            return reader.apply(json);
+        } catch (Answers.Malformed | IllegalArgumentException | NullPointerException | ArithmeticException e) {
+            throw new AutumnResponseException(
+                    attempted,
+                    route,
+                    answer.status(),
+                    "the answer does not have the shape of API " + AutumnClient.API_VERSION + ": " + e.getMessage(),
+                    "the server at the base URL may not be Autumn's API, or not at this version",
+                    null);
+        }
     }
 }

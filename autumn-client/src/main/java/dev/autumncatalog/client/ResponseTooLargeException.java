@@ -2,8 +2,8 @@ package dev.autumncatalog.client;
 
 /**
  * The answer was longer than the client reads ({@link AutumnClient.Builder#maxResponseBytes(int)}); the client stopped
- * reading at the limit instead of running out of memory. {@link #status()} is 0 when the status line itself was not the
- * problem but the body was cut before use.
+ * reading at the limit (or did not start, when the declared length was already over it) instead of running out of
+ * memory. {@link #status()} is the status of that answer.
  */
 public final class ResponseTooLargeException extends AutumnResponseException {
     private static final long serialVersionUID = 1L;

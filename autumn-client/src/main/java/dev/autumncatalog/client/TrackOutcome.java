@@ -8,6 +8,11 @@ public enum TrackOutcome {
      * Autumn had already received a request with this idempotency key (409 {@code duplicate_idempotency_key}): an
      * earlier attempt whose answer was lost, or an earlier call with the same key. Counted once; no balances in the
      * result.
+     *
+     * <p>One case this cannot tell apart: Autumn answers 409 as soon as it has <em>received</em> the key, so a retry
+     * that overtakes an attempt still running on Autumn's side is answered 409 too. Should that earlier attempt then
+     * fail on the server (a 5xx there frees the key), the usage is not counted. The client only retries after an
+     * attempt's deadline has passed, which makes this rare; a {@code check} of the balance shows it.
      */
     ALREADY_COUNTED,
     /** Autumn accepted the usage for replay (202, degraded service downstream); it will be counted when it recovers. */

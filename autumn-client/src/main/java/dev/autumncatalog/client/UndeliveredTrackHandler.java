@@ -16,7 +16,7 @@ package dev.autumncatalog.client;
 public interface UndeliveredTrackHandler {
     /**
      * Called once per undelivered track, on the thread that called {@code track}, before {@code track} returns a result
-     * with outcome {@link TrackOutcome#UNDELIVERED}. An exception thrown here leaves {@code track} unchanged.
+     * with outcome {@link TrackOutcome#UNDELIVERED}. An exception thrown here propagates out of {@code track}.
      */
     void undelivered(TrackFailedException failure);
 }
