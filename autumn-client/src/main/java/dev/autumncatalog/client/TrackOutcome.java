@@ -11,8 +11,9 @@ public enum TrackOutcome {
      *
      * <p>One case this cannot tell apart: Autumn answers 409 as soon as it has <em>received</em> the key, so a retry
      * that overtakes an attempt still running on Autumn's side is answered 409 too. Should that earlier attempt then
-     * fail on the server (a 5xx there frees the key), the usage is not counted. The client only retries after an
-     * attempt's deadline has passed, which makes this rare; a {@code check} of the balance shows it.
+     * fail on the server (a 5xx there frees the key), the usage is not counted. That needs an attempt the client gave up on
+     * (deadline, dropped connection) to be still running and then to fail on Autumn's side, which makes it rare; a
+     * {@code check} of the balance shows it.
      */
     ALREADY_COUNTED,
     /** Autumn accepted the usage for replay (202, degraded service downstream); it will be counted when it recovers. */
