@@ -69,7 +69,7 @@ public final class AutumnSandbox implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final SandboxCatalog catalog;
+    private final CatalogState catalog;
     private final Router router;
     private final StateFile stateFile;
     private final List<String> secretKeys;
@@ -82,15 +82,31 @@ public final class AutumnSandbox implements AutoCloseable {
         this.secretKeys = List.copyOf(builder.secretKeys);
         this.latency = builder.latency;
         Random random = builder.seed == null ? new SecureRandom() : new Random(builder.seed);
-        this.catalog = new SandboxCatalog(builder.clock, () -> randomId(random));
+        this.catalog = new CatalogState(builder.clock, () -> randomId(random));
         this.stateFile = builder.stateFile == null ? null : new StateFile(builder.stateFile);
         if (stateFile != null) {
             StateFile.Snapshot snapshot = stateFile.read();
             if (snapshot != null) {
-                catalog.restore(snapshot);
+                catalog.restore(snapshot.seq, snapshot.features, snapshot.plans);
             }
         }
-        this.router = new Router(catalog, secretKeys);
+        PlanHandlers.CustomerCounts customers = new PlanHandlers.CustomerCounts() {
+            @Override
+            public int on(Model.PlanVersion version) {
+                return version.customers.size();
+            }
+
+            @Override
+            public String newestName(String planId) {
+                return catalog.newestCustomerName(planId);
+            }
+        };
+        PlanRules rules = new PlanRules(catalog);
+        this.router = new Router(
+                new FeatureHandlers(catalog),
+                new PlanHandlers(catalog, rules, customers),
+                new PlanUpdate(catalog, rules, customers),
+                secretKeys);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(builder.threads, runnable -> {
@@ -153,26 +169,34 @@ public final class AutumnSandbox implements AutoCloseable {
         if (count < 1) {
             throw new IllegalArgumentException("customer count must be at least 1, was " + count);
         }
-        catalog.addCustomers(planId, null, count, null);
+        synchronized (catalog) {
+            catalog.addCustomers(planId, null, count, null);
+        }
         persistIfChanged();
         return this;
     }
 
     /** Gives a chosen version of {@code planId} one customer with this name (shown by {@code deletion_info}). */
     public AutumnSandbox addCustomer(String planId, int version, String customerName) {
-        catalog.addCustomers(planId, version, 1, Objects.requireNonNull(customerName, "customerName"));
+        synchronized (catalog) {
+            catalog.addCustomers(planId, version, 1, Objects.requireNonNull(customerName, "customerName"));
+        }
         persistIfChanged();
         return this;
     }
 
     /** Customers on every version of {@code planId}; 0 for an unknown plan. */
     public int customerCount(String planId) {
-        return catalog.customerCount(planId);
+        synchronized (catalog) {
+            return catalog.customerCount(planId);
+        }
     }
 
     /** Forgets every feature, plan and customer (the request log and faults stay). */
     public void clearCatalog() {
-        catalog.clear();
+        synchronized (catalog) {
+            catalog.clear();
+        }
         persistIfChanged();
     }
 
@@ -279,7 +303,10 @@ public final class AutumnSandbox implements AutoCloseable {
         }
         Map<String, String> lowerCase = new java.util.HashMap<>();
         headers.forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-        Router.Response response = router.handle(new Router.Request(method, rawPath, query, lowerCase, body));
+        Router.Response response;
+        synchronized (catalog) { // requests are applied one at a time, as the real server's transactions would
+            response = router.handle(new Router.Request(method, rawPath, query, lowerCase, body));
+        }
         persistIfChanged();
         if (fault instanceof Fault.Reset) {
             exchange.close();
@@ -297,7 +324,12 @@ public final class AutumnSandbox implements AutoCloseable {
             return;
         }
         synchronized (persistLock) { // snapshots are taken and written in the same order
-            String state = catalog.takeChangedState();
+            String state = null;
+            synchronized (catalog) {
+                if (catalog.takeDirty()) {
+                    state = StateFile.toJson(StateFile.Snapshot.of(catalog));
+                }
+            }
             if (state != null) {
                 stateFile.write(state);
             }

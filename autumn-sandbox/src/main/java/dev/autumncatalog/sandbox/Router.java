@@ -1,10 +1,7 @@
 package dev.autumncatalog.sandbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
@@ -21,10 +18,6 @@ import java.util.Set;
  */
 final class Router {
     static final String APPLICATION_JSON = "application/json";
-
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private static final List<String> KNOWN_VERSIONS = List.of("1.2.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0");
     private static final List<String> SERVED_VERSIONS = List.of("2.1.0", "2.2.0", "2.3.0");
@@ -62,12 +55,16 @@ final class Router {
     /** A request as the router needs it; header names are lower case. */
     record Request(String method, String rawPath, String query, Map<String, String> headers, String body) {}
 
-    private final SandboxCatalog catalog;
+    private final FeatureHandlers features;
+    private final PlanHandlers plans;
+    private final PlanUpdate planUpdate;
     private final List<String> secretKeys;
     private final Set<String> idempotencyKeys = new HashSet<>();
 
-    Router(SandboxCatalog catalog, List<String> secretKeys) {
-        this.catalog = catalog;
+    Router(FeatureHandlers features, PlanHandlers plans, PlanUpdate planUpdate, List<String> secretKeys) {
+        this.features = features;
+        this.plans = plans;
+        this.planUpdate = planUpdate;
         this.secretKeys = List.copyOf(secretKeys);
     }
 
@@ -149,10 +146,10 @@ final class Router {
         boolean featuresRoute = "features".equals(first);
         if (s.size() == 2 && products) {
             if ("GET".equals(method)) {
-                return (body, q) -> catalog.plansList(flag(q, "include_archived"), flag(q, "all_versions"), true);
+                return (body, q) -> plans.list(flag(q, "include_archived"), flag(q, "all_versions"), true);
             }
             if ("POST".equals(method)) {
-                return (body, q) -> catalog.plansCreate(PlanParams.parse(body, PlanParams.Kind.CREATE, "id", null));
+                return (body, q) -> plans.create(PlanParams.parse(body, PlanParams.Kind.CREATE, "id", null));
             }
             return null;
         }
@@ -160,7 +157,7 @@ final class Router {
             String id = s.get(2);
             switch (method) {
                 case "GET":
-                    return (body, q) -> catalog.plansGet(id, intOrNull(q.get("version")));
+                    return (body, q) -> plans.get(id, intOrNull(q.get("version")));
                 case "POST":
                 case "PATCH":
                     return (body, q) -> {
@@ -169,29 +166,28 @@ final class Router {
                             params.version = intOrNull(q.get("version"));
                         }
                         params.disableVersion |= flag(q, "disable_version");
-                        return catalog.plansUpdate(params, true);
+                        return planUpdate.update(params, true);
                     };
                 case "DELETE":
-                    return (body, q) -> catalog.plansDelete(id, flag(q, "all_versions"));
+                    return (body, q) -> plans.delete(id, flag(q, "all_versions"));
                 default:
                     return null;
             }
         }
         if (s.size() == 4 && products && "has_customers".equals(s.get(3)) && "POST".equals(method)) {
             String id = s.get(2);
-            return (body, q) ->
-                    catalog.plansHasCustomers(PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, null, id));
+            return (body, q) -> plans.hasCustomers(PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, null, id));
         }
         if (s.size() == 4 && products && "deletion_info".equals(s.get(3)) && "GET".equals(method)) {
             String id = s.get(2);
-            return (body, q) -> catalog.planDeletionInfo(id);
+            return (body, q) -> plans.deletionInfo(id);
         }
         if (s.size() == 2 && featuresRoute) {
             if ("GET".equals(method)) {
-                return (body, q) -> catalog.featuresList();
+                return (body, q) -> features.list();
             }
             if ("POST".equals(method)) {
-                return (body, q) -> catalog.featuresCreate(body, "id");
+                return (body, q) -> features.create(body, "id");
             }
             return null;
         }
@@ -199,18 +195,18 @@ final class Router {
             String id = s.get(2);
             switch (method) {
                 case "GET":
-                    return (body, q) -> catalog.featuresGet(id);
+                    return (body, q) -> features.get(id);
                 case "POST":
-                    return (body, q) -> catalog.featuresUpdate(id, body);
+                    return (body, q) -> features.update(id, body);
                 case "DELETE":
-                    return (body, q) -> catalog.featuresDelete(id);
+                    return (body, q) -> features.delete(id);
                 default:
                     return null;
             }
         }
         if (s.size() == 4 && featuresRoute && "deletion_info".equals(s.get(3)) && "GET".equals(method)) {
             String id = s.get(2);
-            return (body, q) -> catalog.featureDeletionInfo(id);
+            return (body, q) -> features.deletionInfo(id);
         }
         return null;
     }
@@ -218,35 +214,34 @@ final class Router {
     private Handler rpc(String name) {
         switch (name) {
             case "features.list":
-                return (body, q) -> catalog.featuresList();
+                return (body, q) -> features.list();
             case "features.get":
-                return (body, q) -> catalog.featuresGet(requiredId(body, "feature_id"));
+                return (body, q) -> features.get(requiredId(body, "feature_id"));
             case "features.create":
-                return (body, q) -> catalog.featuresCreate(body, "feature_id");
+                return (body, q) -> features.create(body, "feature_id");
             case "features.update":
-                return (body, q) -> catalog.featuresUpdate(requiredId(body, "feature_id"), body);
+                return (body, q) -> features.update(requiredId(body, "feature_id"), body);
             case "features.delete":
-                return (body, q) -> catalog.featuresDelete(requiredId(body, "feature_id"));
+                return (body, q) -> features.delete(requiredId(body, "feature_id"));
             case "plans.list":
                 return (body, q) ->
-                        catalog.plansList(bodyFlag(body, "include_archived"), bodyFlag(body, "all_versions"), false);
+                        plans.list(bodyFlag(body, "include_archived"), bodyFlag(body, "all_versions"), false);
             case "plans.get":
                 return (body, q) -> {
                     String id = requiredId(body, "plan_id");
                     JsonNode version = body.get("version");
-                    return catalog.plansGet(id, version != null && version.isNumber() ? version.intValue() : null);
+                    return plans.get(id, version != null && version.isNumber() ? version.intValue() : null);
                 };
             case "plans.create":
-                return (body, q) ->
-                        catalog.plansCreate(PlanParams.parse(body, PlanParams.Kind.CREATE, "plan_id", null));
+                return (body, q) -> plans.create(PlanParams.parse(body, PlanParams.Kind.CREATE, "plan_id", null));
             case "plans.update":
                 return (body, q) ->
-                        catalog.plansUpdate(PlanParams.parse(body, PlanParams.Kind.UPDATE, "plan_id", null), false);
+                        planUpdate.update(PlanParams.parse(body, PlanParams.Kind.UPDATE, "plan_id", null), false);
             case "plans.delete":
-                return (body, q) -> catalog.plansDelete(requiredId(body, "plan_id"), bodyFlag(body, "all_versions"));
+                return (body, q) -> plans.delete(requiredId(body, "plan_id"), bodyFlag(body, "all_versions"));
             case "plans.has_customers":
-                return (body, q) -> catalog.plansHasCustomers(
-                        PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, "plan_id", null));
+                return (body, q) ->
+                        plans.hasCustomers(PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, "plan_id", null));
             default:
                 return null;
         }
@@ -290,7 +285,7 @@ final class Router {
             return JsonNodeFactory.instance.objectNode();
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Json.WIRE.readTree(text);
             return node != null && node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.objectNode();
@@ -369,10 +364,6 @@ final class Router {
     }
 
     static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(node);
     }
 }

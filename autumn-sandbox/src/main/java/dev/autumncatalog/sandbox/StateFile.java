@@ -1,12 +1,7 @@
 package dev.autumncatalog.sandbox;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,13 +18,7 @@ import java.util.List;
 final class StateFile {
     static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.STATE;
 
     private final Path path;
 
@@ -48,6 +37,14 @@ final class StateFile {
         long seq;
         List<Model.Feature> features = new ArrayList<>();
         List<Model.PlanVersion> plans = new ArrayList<>();
+
+        static Snapshot of(CatalogState catalog) {
+            Snapshot snapshot = new Snapshot();
+            snapshot.seq = catalog.seq();
+            snapshot.features = new ArrayList<>(catalog.features.values());
+            snapshot.plans = catalog.allVersions();
+            return snapshot;
+        }
     }
 
     /** The stored snapshot, or {@code null} when there is no file yet. */
