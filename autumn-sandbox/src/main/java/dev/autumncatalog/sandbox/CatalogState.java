@@ -161,58 +161,6 @@ final class CatalogState {
         return null;
     }
 
-    /** Whether a version with customers has an item on the feature ("attached to a customer before"). */
-    boolean featureHasCustomers(String featureId) {
-        for (Model.PlanVersion version : allVersions()) {
-            if (!version.customers.isEmpty()
-                    && version.items.stream().anyMatch(item -> featureId.equals(item.featureId()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ---------------------------------------------------------------- customers (a test control)
-
-    void addCustomers(String planId, Integer version, int count, String name) {
-        List<Model.PlanVersion> versions = plans.get(planId);
-        if (versions == null) {
-            throw new IllegalArgumentException("the sandbox has no plan '" + planId + "'; plans: " + plans.keySet());
-        }
-        Model.PlanVersion target = latest(versions);
-        if (version != null) {
-            target = versions.stream()
-                    .filter(v -> v.version == version)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("plan '" + planId + "' has no version " + version
-                            + "; latest is " + latest(versions).version));
-        }
-        for (int i = 0; i < count; i++) {
-            int number =
-                    allVersions().stream().mapToInt(v -> v.customers.size()).sum() + 1;
-            target.customers.add(name != null ? name : "Sandbox Customer " + number);
-        }
-        dirty = true;
-    }
-
-    int customerCount(String planId) {
-        List<Model.PlanVersion> versions = plans.get(planId);
-        return versions == null
-                ? 0
-                : versions.stream().mapToInt(v -> v.customers.size()).sum();
-    }
-
-    /** The newest customer on any version of the plan (what {@code deletion_info} names), or {@code null}. */
-    String newestCustomerName(String planId) {
-        String newest = null;
-        for (Model.PlanVersion version : plans.getOrDefault(planId, List.of())) {
-            if (!version.customers.isEmpty()) {
-                newest = version.customers.get(version.customers.size() - 1);
-            }
-        }
-        return newest;
-    }
-
     // ---------------------------------------------------------------- answers
 
     ObjectNode render(Model.Feature feature) {

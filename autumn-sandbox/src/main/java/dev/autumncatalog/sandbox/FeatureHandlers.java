@@ -6,15 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** {@code features.*}: Autumn 2.3.0's feature answers and rules, as recorded against the real server. */
 final class FeatureHandlers {
     static final List<String> FEATURE_TYPES = List.of("boolean", "metered", "credit_system", "ai_credit_system");
 
     private final CatalogState state;
+    private final Predicate<String> usedByCustomers;
 
-    FeatureHandlers(CatalogState state) {
+    /**
+     * @param usedByCustomers whether a customer holds, or held, a balance of the feature (Autumn then refuses type,
+     *     id and usage-type changes)
+     */
+    FeatureHandlers(CatalogState state, Predicate<String> usedByCustomers) {
         this.state = state;
+        this.usedByCustomers = usedByCustomers;
     }
 
     ObjectNode list() {
@@ -278,7 +285,7 @@ final class FeatureHandlers {
             String newId,
             boolean changingUsage,
             Boolean consumable) {
-        boolean customers = state.featureHasCustomers(feature.id);
+        boolean customers = usedByCustomers.test(feature.id);
         Model.Feature entityUser = state.entityUser(feature.id);
         Model.Feature creditSystem = state.creditSystemUsing(feature.id);
         if (changingType) {

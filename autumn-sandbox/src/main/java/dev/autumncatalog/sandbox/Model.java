@@ -85,8 +85,6 @@ final class Model {
         FreeTrial freeTrial;
         long createdAt;
         long seq;
-        /** Customer names on this version, newest last; a test control, Autumn counts customer products. */
-        List<String> customers = new ArrayList<>();
         /**
          * Stored by a request that sent {@code unlimited} together with a usage price: the real server answers 500
          * and from then on fails {@code plans.list} for the whole org until the plan is deleted.

@@ -71,7 +71,6 @@ final class PlanUpdate {
             next.version = latest.version + 1;
             next.createdAt = state.now();
             next.seq = state.nextSeq();
-            next.customers = new ArrayList<>();
             next.items = rules.withIds(next.items);
             next.price = rules.withId(next.price);
             applyDetails(latest, params);

@@ -6,48 +6,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Maps a request to the catalog, the way Autumn's Hono app does: route match (an unknown route or a {@code GET} on an
- * RPC path answers 401 {@code no_auth_header}), secret key, {@code X-API-Version}, idempotency key, body, handler.
+ * Takes a request through Autumn's pipeline, as its Hono app does: route match (an unknown route or a {@code GET} on
+ * an RPC path answers 401 {@code no_auth_header}), secret key, {@code X-API-Version}, idempotency key, body, handler,
+ * error shape. Also serves the sandbox's own control route, {@code /_sandbox/clock}, which is not Autumn's.
  */
 final class Router {
     static final String APPLICATION_JSON = "application/json";
+    static final String CLOCK_PATH = "/_sandbox/clock";
 
     private static final List<String> KNOWN_VERSIONS = List.of("1.2.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0");
     private static final List<String> SERVED_VERSIONS = List.of("2.1.0", "2.2.0", "2.3.0");
-    private static final Set<String> RPC = Set.of(
-            "features.list",
-            "features.get",
-            "features.create",
-            "features.update",
-            "features.delete",
-            "plans.list",
-            "plans.get",
-            "plans.create",
-            "plans.update",
-            "plans.delete",
-            "plans.has_customers");
-    /** Real Autumn routes the sandbox knows it does not serve; they get an honest 501 instead of a fake answer. */
-    private static final List<String> NOT_SERVED = List.of(
-            "plans.preview_update",
-            "catalog.",
-            "customers",
-            "billing.",
-            "attach",
-            "checkout",
-            "entities",
-            "balances",
-            "events",
-            "track",
-            "check",
-            "rewards.",
-            "referral_programs.");
 
     /** An answer. */
     record Response(int status, String contentType, String body, Map<String, String> headers) {}
@@ -55,17 +31,16 @@ final class Router {
     /** A request as the router needs it; header names are lower case. */
     record Request(String method, String rawPath, String query, Map<String, String> headers, String body) {}
 
-    private final FeatureHandlers features;
-    private final PlanHandlers plans;
-    private final PlanUpdate planUpdate;
+    private final Routes routes;
     private final List<String> secretKeys;
-    private final Set<String> idempotencyKeys = new HashSet<>();
+    private final IdempotencyKeys idempotency;
+    private final SandboxClock clock;
 
-    Router(FeatureHandlers features, PlanHandlers plans, PlanUpdate planUpdate, List<String> secretKeys) {
-        this.features = features;
-        this.plans = plans;
-        this.planUpdate = planUpdate;
+    Router(Routes routes, List<String> secretKeys, IdempotencyKeys idempotency, SandboxClock clock) {
+        this.routes = routes;
         this.secretKeys = List.copyOf(secretKeys);
+        this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     Response handle(Request request) {
@@ -79,20 +54,23 @@ final class Router {
     }
 
     private Response route(Request request) {
+        if (CLOCK_PATH.equals(request.rawPath())) {
+            authenticate(request.headers().get("authorization"));
+            return ok(clock(request.method(), body(request.body())));
+        }
         List<String> segments = segments(request.rawPath());
         if (segments.isEmpty() || !"v1".equals(segments.get(0)) || segments.size() < 2) {
             throw noSession();
         }
         String first = segments.get(1);
-        Handler handler = match(request.method(), segments);
+        Routes.Handler handler = routes.match(request.method(), segments);
         if (handler == null) {
-            if (segments.size() == 2 && notServed(first)) {
+            if (segments.size() == 2 && Routes.notServed(first)) {
                 throw new ApiError(
                         501,
                         "sandbox_not_implemented",
                         "The local Autumn sandbox (a test double, not Autumn) does not implement " + request.method()
-                                + " /v1/" + first + "; it serves features.*, plans.* and their REST forms."
-                                + " Use AutumnSandbox.addCustomer(planId) for customers.");
+                                + " /v1/" + first + "; see autumn-sandbox/README.md for what it serves.");
             }
             throw noSession();
         }
@@ -100,14 +78,7 @@ final class Router {
         checkVersion(request.headers().get("x-api-version"));
         String idempotencyKey = request.headers().get("idempotency-key");
         if (idempotencyKey != null) {
-            synchronized (idempotencyKeys) {
-                if (!idempotencyKeys.add(idempotencyKey)) {
-                    throw new ApiError(
-                            409,
-                            "duplicate_idempotency_key",
-                            "Another request with idempotency key " + idempotencyKey + " has already been received");
-                }
-            }
+            idempotency.claim(idempotencyKey);
         }
         Response response;
         try {
@@ -115,136 +86,39 @@ final class Router {
         } catch (ApiError e) {
             response = error(e);
         }
-        if (idempotencyKey != null && response.status() >= 400 && response.status() != 409) {
-            synchronized (idempotencyKeys) {
-                idempotencyKeys.remove(idempotencyKey); // Autumn frees the key after a failure
-            }
+        if (idempotencyKey != null) {
+            idempotency.settle(idempotencyKey, response.status()); // Autumn frees the key after a failure
         }
         return response;
     }
 
-    private static boolean notServed(String name) {
-        for (String prefix : NOT_SERVED) {
-            if (name.startsWith(prefix)) {
-                return true;
+    /**
+     * {@code GET /_sandbox/clock} reads the sandbox clock; {@code POST} with {@code advance} (ISO-8601 duration),
+     * {@code advance_ms}, {@code set} (ISO-8601 instant) or {@code set_ms} moves it. Answers {@code {now, now_ms}}.
+     */
+    private ObjectNode clock(String method, ObjectNode body) {
+        if ("POST".equals(method)) {
+            try {
+                if (body.hasNonNull("advance")) {
+                    clock.advance(Duration.parse(body.get("advance").asText()));
+                } else if (body.hasNonNull("advance_ms")) {
+                    clock.advance(Duration.ofMillis(body.get("advance_ms").asLong()));
+                } else if (body.hasNonNull("set")) {
+                    clock.set(Instant.parse(body.get("set").asText()));
+                } else if (body.hasNonNull("set_ms")) {
+                    clock.set(Instant.ofEpochMilli(body.get("set_ms").asLong()));
+                } else {
+                    throw ApiError.invalidInputs(
+                            "POST /_sandbox/clock needs one of advance (ISO-8601 duration such as \"P31D\"),"
+                                    + " advance_ms, set (ISO-8601 instant) or set_ms");
+                }
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw ApiError.invalidInputs("POST /_sandbox/clock: " + e.getMessage());
             }
+        } else if (!"GET".equals(method)) {
+            throw new ApiError(405, "method_not_allowed", "/_sandbox/clock answers GET and POST");
         }
-        return false;
-    }
-
-    /** A route's work: body and query in, 2.3.0 answer out. */
-    private interface Handler {
-        JsonNode handle(ObjectNode body, Map<String, String> query);
-    }
-
-    private Handler match(String method, List<String> s) {
-        String first = s.get(1);
-        if (s.size() == 2 && RPC.contains(first)) {
-            return "POST".equals(method) ? rpc(first) : null;
-        }
-        boolean products = "products".equals(first) || "plans".equals(first);
-        boolean featuresRoute = "features".equals(first);
-        if (s.size() == 2 && products) {
-            if ("GET".equals(method)) {
-                return (body, q) -> plans.list(flag(q, "include_archived"), flag(q, "all_versions"), true);
-            }
-            if ("POST".equals(method)) {
-                return (body, q) -> plans.create(PlanParams.parse(body, PlanParams.Kind.CREATE, "id", null));
-            }
-            return null;
-        }
-        if (s.size() == 3 && products) {
-            String id = s.get(2);
-            switch (method) {
-                case "GET":
-                    return (body, q) -> plans.get(id, intOrNull(q.get("version")));
-                case "POST":
-                case "PATCH":
-                    return (body, q) -> {
-                        PlanParams params = PlanParams.parse(body, PlanParams.Kind.UPDATE, null, id);
-                        if (q.containsKey("version")) {
-                            params.version = intOrNull(q.get("version"));
-                        }
-                        params.disableVersion |= flag(q, "disable_version");
-                        return planUpdate.update(params, true);
-                    };
-                case "DELETE":
-                    return (body, q) -> plans.delete(id, flag(q, "all_versions"));
-                default:
-                    return null;
-            }
-        }
-        if (s.size() == 4 && products && "has_customers".equals(s.get(3)) && "POST".equals(method)) {
-            String id = s.get(2);
-            return (body, q) -> plans.hasCustomers(PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, null, id));
-        }
-        if (s.size() == 4 && products && "deletion_info".equals(s.get(3)) && "GET".equals(method)) {
-            String id = s.get(2);
-            return (body, q) -> plans.deletionInfo(id);
-        }
-        if (s.size() == 2 && featuresRoute) {
-            if ("GET".equals(method)) {
-                return (body, q) -> features.list();
-            }
-            if ("POST".equals(method)) {
-                return (body, q) -> features.create(body, "id");
-            }
-            return null;
-        }
-        if (s.size() == 3 && featuresRoute) {
-            String id = s.get(2);
-            switch (method) {
-                case "GET":
-                    return (body, q) -> features.get(id);
-                case "POST":
-                    return (body, q) -> features.update(id, body);
-                case "DELETE":
-                    return (body, q) -> features.delete(id);
-                default:
-                    return null;
-            }
-        }
-        if (s.size() == 4 && featuresRoute && "deletion_info".equals(s.get(3)) && "GET".equals(method)) {
-            String id = s.get(2);
-            return (body, q) -> features.deletionInfo(id);
-        }
-        return null;
-    }
-
-    private Handler rpc(String name) {
-        switch (name) {
-            case "features.list":
-                return (body, q) -> features.list();
-            case "features.get":
-                return (body, q) -> features.get(requiredId(body, "feature_id"));
-            case "features.create":
-                return (body, q) -> features.create(body, "feature_id");
-            case "features.update":
-                return (body, q) -> features.update(requiredId(body, "feature_id"), body);
-            case "features.delete":
-                return (body, q) -> features.delete(requiredId(body, "feature_id"));
-            case "plans.list":
-                return (body, q) ->
-                        plans.list(bodyFlag(body, "include_archived"), bodyFlag(body, "all_versions"), false);
-            case "plans.get":
-                return (body, q) -> {
-                    String id = requiredId(body, "plan_id");
-                    JsonNode version = body.get("version");
-                    return plans.get(id, version != null && version.isNumber() ? version.intValue() : null);
-                };
-            case "plans.create":
-                return (body, q) -> plans.create(PlanParams.parse(body, PlanParams.Kind.CREATE, "plan_id", null));
-            case "plans.update":
-                return (body, q) ->
-                        planUpdate.update(PlanParams.parse(body, PlanParams.Kind.UPDATE, "plan_id", null), false);
-            case "plans.delete":
-                return (body, q) -> plans.delete(requiredId(body, "plan_id"), bodyFlag(body, "all_versions"));
-            case "plans.has_customers":
-                return (body, q) ->
-                        plans.hasCustomers(PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, "plan_id", null));
-            default:
-                return null;
-        }
+        return Json.object().put("now", clock.now().toString()).put("now_ms", clock.millis());
     }
 
     private void authenticate(String authorization) {
@@ -289,33 +163,6 @@ final class Router {
             return node != null && node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.objectNode();
-        }
-    }
-
-    private static String requiredId(ObjectNode body, String key) {
-        Inputs in = new Inputs();
-        String id = in.requiredString(body, "", key);
-        in.throwIfAny();
-        return id;
-    }
-
-    private static boolean bodyFlag(ObjectNode body, String key) {
-        JsonNode node = body.get(key);
-        return node != null && node.asBoolean(false);
-    }
-
-    private static boolean flag(Map<String, String> query, String key) {
-        return "true".equals(query.get(key));
-    }
-
-    private static Integer intOrNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sandbox's state file: {@code {"format":1, …}} with every feature and plan version, read on start and rewritten
- * atomically (temporary file, then a move) after every request that changed something.
+ * The sandbox's state file: {@code {"format":2, …}} with every feature, plan version, customer (subscriptions,
+ * balances, entities) and lock, read on start and rewritten atomically (temporary file, then a move) after every
+ * request that changed something. Format 1 (catalog only, customers as names on plan versions) is not read.
  */
 final class StateFile {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final ObjectMapper MAPPER = Json.STATE;
 
@@ -37,13 +38,22 @@ final class StateFile {
         long seq;
         List<Model.Feature> features = new ArrayList<>();
         List<Model.PlanVersion> plans = new ArrayList<>();
+        List<Ledger.Customer> customers = new ArrayList<>();
+        List<Ledger.Lock> locks = new ArrayList<>();
 
-        static Snapshot of(CatalogState catalog) {
+        static Snapshot of(CatalogState catalog, CustomerState customers) {
             Snapshot snapshot = new Snapshot();
             snapshot.seq = catalog.seq();
             snapshot.features = new ArrayList<>(catalog.features.values());
             snapshot.plans = catalog.allVersions();
+            snapshot.customers = new ArrayList<>(customers.customers.values());
+            snapshot.locks = new ArrayList<>(customers.locks.values());
             return snapshot;
+        }
+
+        void restore(CatalogState catalog, CustomerState customers) {
+            catalog.restore(seq, features, plans);
+            customers.restore(this.customers, locks);
         }
     }
 
