@@ -172,6 +172,7 @@ public final class AutumnSandbox implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        state.close();
         LOG.log(
                 Level.DEBUG,
                 "Local Autumn sandbox (a test double, not Autumn) on port {0} stopped",

@@ -46,7 +46,9 @@ class PersistenceTest {
                 .contains("\"format\" : 2")
                 .contains("test double");
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertThat(files).as("no temporary files left").containsExactly(file);
+            assertThat(files)
+                    .as("no temporary files left; the lock file stays for the next sandbox")
+                    .containsExactlyInAnyOrder(file, file.resolveSibling("sandbox.json.lock"));
         }
 
         try (AutumnSandbox again = AutumnSandbox.builder().stateFile(file).start()) {
