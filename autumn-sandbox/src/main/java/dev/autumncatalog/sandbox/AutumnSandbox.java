@@ -55,7 +55,11 @@ public final class AutumnSandbox implements AutoCloseable {
         this.secretKeys = List.copyOf(builder.secretKeys);
         Random random = builder.seed == null ? new SecureRandom() : new Random(builder.seed);
         this.stateFile = builder.stateFile == null ? null : new StateFile(builder.stateFile);
-        this.state = new SandboxState(new SandboxClock(builder.clock), () -> randomId(random), stateFile, secretKeys);
+        RateLimiter rateLimiter = builder.rateLimit == 0
+                ? null
+                : new RateLimiter(builder.rateLimit, builder.rateWindow, () -> System.nanoTime() / 1_000_000);
+        this.state = new SandboxState(
+                new SandboxClock(builder.clock), () -> randomId(random), stateFile, secretKeys, rateLimiter);
         this.http = new HttpFront(builder.port, builder.threads, builder.latency, state::handle);
         // DEBUG: its users print their own labelled line (the Mojos, SandboxMain); INFO would put JUL's timestamped
         // two-line records into every Maven build log.
@@ -197,6 +201,8 @@ public final class AutumnSandbox implements AutoCloseable {
         private LongSupplier clock = System::currentTimeMillis;
         private Long seed;
         private int threads = 4;
+        private int rateLimit;
+        private Duration rateWindow = Duration.ofSeconds(1);
 
         private Builder() {}
 
@@ -251,6 +257,27 @@ public final class AutumnSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Enforces Autumn's general rate limit: at most {@code requests} per {@code window} per secret key on the
+         * routes Autumn counts in its general bucket (the catalog routes, entity creates and deletes, grants; not
+         * check, track, finalize, customer reads and creates, entity reads or attach, which have buckets of their
+         * own). Past it the answer is Autumn's 429: plain-text body, {@code Retry-After} and {@code RateLimit-*}
+         * headers; every counted answer carries the {@code RateLimit-*} headers. Off by default. Autumn's own
+         * figure: {@code rateLimit(25, Duration.ofSeconds(1))}.
+         */
+        public Builder rateLimit(int requests, Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (requests < 1) {
+                throw new IllegalArgumentException("rate limit must be at least 1 request per window, was " + requests);
+            }
+            if (window.toMillis() < 1) {
+                throw new IllegalArgumentException("rate limit window must be at least 1 ms, was " + window);
+            }
+            this.rateLimit = requests;
+            this.rateWindow = window;
             return this;
         }
 

@@ -35,12 +35,22 @@ final class Router {
     private final List<String> secretKeys;
     private final IdempotencyKeys idempotency;
     private final SandboxClock clock;
+    private final RateLimiter rateLimiter;
 
-    Router(Routes routes, List<String> secretKeys, IdempotencyKeys idempotency, SandboxClock clock) {
+    /**
+     * @param rateLimiter Autumn's general rate limit, or {@code null} for none (the default)
+     */
+    Router(
+            Routes routes,
+            List<String> secretKeys,
+            IdempotencyKeys idempotency,
+            SandboxClock clock,
+            RateLimiter rateLimiter) {
         this.routes = routes;
         this.secretKeys = List.copyOf(secretKeys);
         this.idempotency = idempotency;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
     }
 
     Response handle(Request request) {
@@ -74,8 +84,16 @@ final class Router {
             }
             throw noSession();
         }
-        authenticate(request.headers().get("authorization"));
+        String secretKey = authenticate(request.headers().get("authorization"));
         checkVersion(request.headers().get("x-api-version"));
+        Map<String, String> limitHeaders = Map.of();
+        if (rateLimiter != null && Routes.generalBucket(segments)) {
+            RateLimiter.Decision decision = rateLimiter.admit(secretKey);
+            if (!decision.allowed()) {
+                return new Response(429, RateLimiter.CONTENT_TYPE, RateLimiter.BODY, decision.headers());
+            }
+            limitHeaders = decision.headers();
+        }
         String idempotencyKey = request.headers().get("idempotency-key");
         if (idempotencyKey != null) {
             idempotency.claim(idempotencyKey);
@@ -88,6 +106,9 @@ final class Router {
         }
         if (idempotencyKey != null) {
             idempotency.settle(idempotencyKey, response.status()); // Autumn frees the key after a failure
+        }
+        if (!limitHeaders.isEmpty()) {
+            response = new Response(response.status(), response.contentType(), response.body(), limitHeaders);
         }
         return response;
     }
@@ -121,7 +142,8 @@ final class Router {
         return Json.object().put("now", clock.now().toString()).put("now_ms", clock.millis());
     }
 
-    private void authenticate(String authorization) {
+    /** The secret key of the request, or the 401 the real server answers. */
+    private String authenticate(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw new ApiError(401, "no_secret_key", "Secret key not found in Authorization header");
         }
@@ -129,6 +151,7 @@ final class Router {
         if (!secretKeys.contains(key)) {
             throw new ApiError(401, "invalid_secret_key", "Invalid secret key: " + mask(key));
         }
+        return key;
     }
 
     /** Autumn's masking: the first 15 characters, then one {@code *} per remaining character. */

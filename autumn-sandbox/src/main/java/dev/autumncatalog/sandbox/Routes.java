@@ -85,6 +85,28 @@ final class Routes {
         rpc.put("track", rpc.get("balances.track"));
     }
 
+    /**
+     * Routes the real server rate-limits in buckets of their own (per customer, or per minute), not in the general
+     * 25-per-second one ({@code rateLimitConfigs.ts}): check, track, finalize, customer reads and creates, entity reads,
+     * attach.
+     */
+    private static final List<String> OWN_BUCKET = List.of(
+            "balances.check",
+            "check",
+            "balances.track",
+            "track",
+            "balances.finalize",
+            "customers.get",
+            "customers.get_or_create",
+            "customers",
+            "entities.get",
+            "billing.attach");
+
+    /** Whether {@code /v1/<first>…} counts against Autumn's general rate limit. */
+    static boolean generalBucket(List<String> segments) {
+        return !OWN_BUCKET.contains(segments.get(1));
+    }
+
     /** Whether {@code /v1/<first>} is a real Autumn route that the sandbox does not serve. */
     static boolean notServed(String first) {
         return NOT_SERVED.stream().anyMatch(first::startsWith);

@@ -18,7 +18,12 @@ final class SandboxState implements AutoCloseable {
     /** The state file generation this sandbox's memory reflects; -1 before the first read. */
     private long generation = -1;
 
-    SandboxState(SandboxClock clock, Supplier<String> ids, StateFile stateFile, List<String> secretKeys) {
+    SandboxState(
+            SandboxClock clock,
+            Supplier<String> ids,
+            StateFile stateFile,
+            List<String> secretKeys,
+            RateLimiter rateLimiter) {
         this.clock = clock;
         this.stateFile = stateFile;
         this.catalog = new CatalogState(clock::millis, ids);
@@ -36,7 +41,7 @@ final class SandboxState implements AutoCloseable {
                 new CheckHandlers(catalog, customers, view, deduction, track),
                 track,
                 new GrantHandlers(catalog, customers, view)));
-        this.router = new Router(routes, secretKeys, idempotency, clock);
+        this.router = new Router(routes, secretKeys, idempotency, clock, rateLimiter);
         try {
             run(() -> {}); // reads the state file now, so an unreadable one fails the start
         } catch (RuntimeException e) {
