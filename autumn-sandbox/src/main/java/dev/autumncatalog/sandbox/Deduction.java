@@ -164,7 +164,7 @@ final class Deduction {
             Ledger.Balance balance = entry.balance();
             BigDecimal current = balance.balance.subtract(taken.getOrDefault(balance, BigDecimal.ZERO));
             BigDecimal amount = remaining.multiply(entry.cost());
-            BigDecimal change = change(current, amount, pass, entry, balance);
+            BigDecimal change = change(current, amount, pass, entry, balance.granted);
             if (change.signum() != 0) {
                 taken.merge(balance, change, BigDecimal::add);
                 remaining = remaining.subtract(divide(change, entry.cost()));
@@ -173,16 +173,17 @@ final class Deduction {
         return Numbers.normalise(remaining.setScale(10, RoundingMode.HALF_UP));
     }
 
-    /** {@code calculate_change}: positive takes from the balance, negative gives back. */
-    private static BigDecimal change(
-            BigDecimal current, BigDecimal amount, int pass, Entry entry, Ledger.Balance balance) {
+    /**
+     * {@code calculate_change}: positive takes from the balance, negative gives back. Pass 1 takes down to zero and
+     * gives back up to zero; pass 2 takes everything from a balance whose usage is allowed and gives back up to the
+     * grant. (Unlimited balances never get here: they are the sink.)
+     */
+    private static BigDecimal change(BigDecimal current, BigDecimal amount, int pass, Entry entry, BigDecimal granted) {
         if (amount.signum() < 0) {
-            BigDecimal toAdd = amount.negate();
-            BigDecimal ceiling = pass == 1 || balance.unlimited ? BigDecimal.ZERO : balance.granted;
-            if (pass == 2 && balance.unlimited) {
-                return amount; // an unlimited balance is a usage counter: no ceiling
-            }
-            return toAdd.min(ceiling.subtract(current).max(BigDecimal.ZERO)).negate();
+            BigDecimal ceiling = pass == 1 ? BigDecimal.ZERO : granted;
+            return amount.negate()
+                    .min(ceiling.subtract(current).max(BigDecimal.ZERO))
+                    .negate();
         }
         if (pass == 2) {
             return entry.usageAllowed() ? amount : BigDecimal.ZERO;
