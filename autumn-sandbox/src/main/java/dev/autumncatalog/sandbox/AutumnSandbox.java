@@ -1,50 +1,38 @@
 package dev.autumncatalog.sandbox;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * A local, stateful stand-in for Autumn's catalog API (features and plans, API 2.3.0), for tests, examples and trying
- * the plugin without an account. It is a test double and says so: every answer carries {@value #SANDBOX_HEADER}
- * {@code : }{@value #SANDBOX_HEADER_VALUE}, and every log line names it. It binds to 127.0.0.1 only.
+ * A local, stateful stand-in for Autumn's API 2.3.0, for tests, examples and trying the plugin without an account: the
+ * catalog (features, plans, versions) and the run-time half (customers, entities, check, track, locks, grants, resets
+ * on a clock the test controls), answering as the real server did in the recordings. It is a test double and says so:
+ * every answer carries {@value #SANDBOX_HEADER}{@code : }{@value #SANDBOX_HEADER_VALUE}, and every log line names it.
+ * It binds to 127.0.0.1 only.
  *
  * <pre>{@code
  * try (AutumnSandbox sandbox = AutumnSandbox.start()) {
  *     // point the client at sandbox.baseUrl() with sandbox.secretKey()
  *     sandbox.addCustomer("pro");                       // "pro" now has a customer on its latest version
  *     sandbox.faults().failNext(1, 503);                // the next request gets a 503
+ *     sandbox.clock().advance(Duration.ofDays(31));     // monthly balances reset on their next read
  *     ...
  *     assertThat(sandbox.requestCount()).isEqualTo(2);
  * }
  * }</pre>
  *
  * <p>The server is the JDK's {@code com.sun.net.httpserver.HttpServer} (module {@code jdk.httpserver}, in every JDK
- * since 6): no extra dependency for the plugin or its users, good enough for a handful of local connections, and it
- * lets a fault close a connection without an answer. It is told to use {@code TCP_NODELAY} (the {@code
- * sun.net.httpserver.nodelay} property, unless already set), else every answer waits for a delayed ACK. JSON is Jackson, already a plugin dependency; money and counts
- * stay {@link java.math.BigDecimal}.
+ * since 6): no extra dependency for its users, good enough for a handful of local connections, and it lets a fault
+ * close a connection without an answer. JSON is Jackson; money and counts stay {@link java.math.BigDecimal}. What it
+ * does not reproduce is listed in {@code autumn-sandbox/README.md}.
  */
 public final class AutumnSandbox implements AutoCloseable {
     /** The header on every answer that says this is not Autumn. */
@@ -56,51 +44,23 @@ public final class AutumnSandbox implements AutoCloseable {
     public static final String DEFAULT_SECRET_KEY = "am_sk_test_sandboxLocalTestDoubleNotAutumn000000000";
 
     private static final System.Logger LOG = System.getLogger(AutumnSandbox.class.getName());
-
-    static {
-        // The JDK server writes headers and body in separate packets; without TCP_NODELAY every answer waits ~40 ms
-        // for a delayed ACK. The property is read once, when the JDK server's config class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final SandboxCatalog catalog;
-    private final Router router;
+    private final HttpFront http;
+    private final SandboxState state;
     private final StateFile stateFile;
     private final List<String> secretKeys;
-    private final FaultPlan faults = new FaultPlan();
-    private final List<RecordedRequest> requests = new ArrayList<>();
-    private final Object persistLock = new Object();
-    private volatile Duration latency;
 
     private AutumnSandbox(Builder builder) throws IOException {
         this.secretKeys = List.copyOf(builder.secretKeys);
-        this.latency = builder.latency;
         Random random = builder.seed == null ? new SecureRandom() : new Random(builder.seed);
-        this.catalog = new SandboxCatalog(builder.clock, () -> randomId(random));
         this.stateFile = builder.stateFile == null ? null : new StateFile(builder.stateFile);
-        if (stateFile != null) {
-            StateFile.Snapshot snapshot = stateFile.read();
-            if (snapshot != null) {
-                catalog.restore(snapshot);
-            }
-        }
-        this.router = new Router(catalog, secretKeys);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(builder.threads, runnable -> {
-            Thread thread = new Thread(runnable, "autumn-sandbox-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::exchange);
-        server.start();
+        RateLimiter rateLimiter = builder.rateLimit == 0
+                ? null
+                : new RateLimiter(builder.rateLimit, builder.rateWindow, () -> System.nanoTime() / 1_000_000);
+        this.state = new SandboxState(
+                new SandboxClock(builder.clock), () -> randomId(random), stateFile, secretKeys, rateLimiter);
+        this.http = new HttpFront(builder.port, builder.threads, builder.latency, state::handle);
         // DEBUG: its users print their own labelled line (the Mojos, SandboxMain); INFO would put JUL's timestamped
         // two-line records into every Maven build log.
         LOG.log(
@@ -125,7 +85,7 @@ public final class AutumnSandbox implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return http.port();
     }
 
     /** The first accepted secret key, to put in the client's {@code Authorization: Bearer …}. */
@@ -138,11 +98,20 @@ public final class AutumnSandbox implements AutoCloseable {
         return stateFile == null ? null : stateFile.path();
     }
 
+    /**
+     * The sandbox's clock: every timestamp it writes and every reset and expiry it applies reads it. {@code
+     * sandbox.clock().advance(Duration.ofDays(31))} crosses a monthly reset.
+     */
+    public SandboxClock clock() {
+        return state.clock;
+    }
+
     // ---------------------------------------------------------------- customers
 
     /**
      * Gives the latest version of {@code planId} one customer, as if one had subscribed: from now on an update that
-     * changes its items, price or trial creates a new version, and deleting it is refused.
+     * changes its items, price or trial creates a new version, and deleting it is refused. The customer is a real
+     * sandbox customer ({@code sandbox_customer_N}) with the plan's balances.
      */
     public AutumnSandbox addCustomer(String planId) {
         return addCustomers(planId, 1);
@@ -153,167 +122,65 @@ public final class AutumnSandbox implements AutoCloseable {
         if (count < 1) {
             throw new IllegalArgumentException("customer count must be at least 1, was " + count);
         }
-        catalog.addCustomers(planId, null, count, null);
-        persistIfChanged();
+        state.run(() -> state.customers.addTestCustomers(planId, null, count, null));
         return this;
     }
 
     /** Gives a chosen version of {@code planId} one customer with this name (shown by {@code deletion_info}). */
     public AutumnSandbox addCustomer(String planId, int version, String customerName) {
-        catalog.addCustomers(planId, version, 1, Objects.requireNonNull(customerName, "customerName"));
-        persistIfChanged();
+        Objects.requireNonNull(customerName, "customerName");
+        state.run(() -> state.customers.addTestCustomers(planId, version, 1, customerName));
         return this;
     }
 
     /** Customers on every version of {@code planId}; 0 for an unknown plan. */
     public int customerCount(String planId) {
-        return catalog.customerCount(planId);
+        return state.apply(() -> state.customers.customerCount(planId));
     }
 
-    /** Forgets every feature, plan and customer (the request log and faults stay). */
+    /** Forgets every feature, plan, customer and lock (the request log and faults stay). */
     public void clearCatalog() {
-        catalog.clear();
-        persistIfChanged();
+        state.run(() -> {
+            state.catalog.clear();
+            state.customers.clear();
+        });
     }
 
     // ---------------------------------------------------------------- faults, latency, request log
 
     /** The faults to play on coming requests. */
     public FaultPlan faults() {
-        return faults;
+        return http.faults();
     }
 
     /** A fixed delay before every answer ({@link Duration#ZERO} for none), e.g. 50 ms for benchmarks. */
     public void latency(Duration latency) {
-        this.latency = Objects.requireNonNull(latency, "latency");
+        http.latency(latency);
     }
 
     /** How many requests arrived, faulted ones included. */
     public int requestCount() {
-        synchronized (requests) {
-            return requests.size();
-        }
+        return http.requestCount();
     }
 
     /** Every request so far, in arrival order. */
     public List<RecordedRequest> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
+        return http.requests();
     }
 
     /** Forgets the request log; numbering starts again at 1. */
     public void clearRequests() {
-        synchronized (requests) {
-            requests.clear();
-        }
+        http.clearRequests();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.stop();
+        state.close();
         LOG.log(
                 Level.DEBUG,
                 "Local Autumn sandbox (a test double, not Autumn) on port {0} stopped",
                 String.valueOf(port()));
-    }
-
-    // ---------------------------------------------------------------- HTTP
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        try {
-            serve(exchange);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Local Autumn sandbox (a test double) failed to answer a request", e);
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String query = Objects.toString(exchange.getRequestURI().getRawQuery(), "");
-        Headers headers = exchange.getRequestHeaders();
-        RecordedRequest recorded;
-        synchronized (requests) {
-            recorded = new RecordedRequest(
-                    requests.size() + 1,
-                    method,
-                    exchange.getRequestURI().getPath(),
-                    query,
-                    headers.getFirst("X-API-Version"),
-                    headers.getFirst("Idempotency-Key"),
-                    body);
-            requests.add(recorded);
-        }
-        LOG.log(Level.DEBUG, "Local Autumn sandbox (test double) request {0}: {1}", recorded.number(), recorded.line());
-        Duration delay = latency;
-        if (!delay.isZero()) {
-            Thread.sleep(delay.toMillis());
-        }
-        Fault fault = faults.take(recorded.number(), recorded.path());
-        if (fault instanceof Fault.Delay) {
-            Thread.sleep(((Fault.Delay) fault).duration().toMillis());
-            fault = null;
-        }
-        if (fault instanceof Fault.Respond) {
-            Fault.Respond respond = (Fault.Respond) fault;
-            send(
-                    exchange,
-                    new Router.Response(respond.status(), respond.contentType(), respond.body(), respond.headers()));
-            return;
-        }
-        if (fault instanceof Fault.Reset && !((Fault.Reset) fault).afterProcessing()) {
-            exchange.close(); // no response headers sent: the JDK server drops the connection
-            return;
-        }
-        Map<String, String> lowerCase = new java.util.HashMap<>();
-        headers.forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-        Router.Response response = router.handle(new Router.Request(method, rawPath, query, lowerCase, body));
-        persistIfChanged();
-        if (fault instanceof Fault.Reset) {
-            exchange.close();
-            return;
-        }
-        if (fault instanceof Fault.Truncate) {
-            String cut = response.body().substring(0, response.body().length() / 2);
-            response = new Router.Response(response.status(), response.contentType(), cut, response.headers());
-        }
-        send(exchange, response);
-    }
-
-    private void persistIfChanged() {
-        if (stateFile == null) {
-            return;
-        }
-        synchronized (persistLock) { // snapshots are taken and written in the same order
-            String state = catalog.takeChangedState();
-            if (state != null) {
-                stateFile.write(state);
-            }
-        }
-    }
-
-    private static void send(HttpExchange exchange, Router.Response response) throws IOException {
-        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", response.contentType());
-        headers.set(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
-        response.headers().forEach(headers::set);
-        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     private static String randomId(Random random) {
@@ -334,6 +201,8 @@ public final class AutumnSandbox implements AutoCloseable {
         private LongSupplier clock = System::currentTimeMillis;
         private Long seed;
         private int threads = 4;
+        private int rateLimit;
+        private Duration rateWindow = Duration.ofSeconds(1);
 
         private Builder() {}
 
@@ -367,7 +236,10 @@ public final class AutumnSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Epoch milliseconds for {@code created_at}; the wall clock by default. */
+        /**
+         * The base of the sandbox's clock in epoch milliseconds (the wall clock by default); {@link #clock()} moves
+         * forward from it.
+         */
         public Builder clock(LongSupplier clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -385,6 +257,27 @@ public final class AutumnSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Enforces Autumn's general rate limit: at most {@code requests} per {@code window} per secret key on the
+         * routes Autumn counts in its general bucket (the catalog routes, entity creates and deletes, grants; not
+         * check, track, finalize, customer reads and creates, entity reads or attach, which have buckets of their
+         * own). Past it the answer is Autumn's 429: plain-text body, {@code Retry-After} and {@code RateLimit-*}
+         * headers; every counted answer carries the {@code RateLimit-*} headers. Off by default. Autumn's own
+         * figure: {@code rateLimit(25, Duration.ofSeconds(1))}.
+         */
+        public Builder rateLimit(int requests, Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (requests < 1) {
+                throw new IllegalArgumentException("rate limit must be at least 1 request per window, was " + requests);
+            }
+            if (window.toMillis() < 1) {
+                throw new IllegalArgumentException("rate limit window must be at least 1 ms, was " + window);
+            }
+            this.rateLimit = requests;
+            this.rateWindow = window;
             return this;
         }
 

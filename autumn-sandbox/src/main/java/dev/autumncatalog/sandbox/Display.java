@@ -2,6 +2,7 @@ package dev.autumncatalog.sandbox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * The {@code display} texts Autumn generates for prices and items ({@code "1,000 API Calls"}, {@code "then $10 per
@@ -12,24 +13,24 @@ final class Display {
 
     /** {@code {primary_text, secondary_text}} of a plan's base price. */
     static String[] basePrice(Model.BasePrice price) {
-        return new String[] {amount(price.amount), interval(price.interval, price.intervalCount)};
+        return new String[] {amount(price.amount()), interval(price.interval(), price.intervalCount())};
     }
 
     /** {@code {primary_text, secondary_text or null}} of an item. */
     static String[] item(Model.Item item, Model.Feature feature) {
-        if (item.price == null) {
+        if (item.price() == null) {
             if (feature.isBoolean()) {
                 return new String[] {feature.name, null};
             }
-            String count = item.unlimited
+            String count = item.unlimited()
                     ? "Unlimited "
-                    : item.included.signum() == 0 ? "0 " : withCommas(item.included) + " ";
-            return new String[] {count + label(feature, item.unlimited ? null : item.included), null};
+                    : item.included().signum() == 0 ? "0 " : withCommas(item.included()) + " ";
+            return new String[] {count + label(feature, item.unlimited() ? null : item.included()), null};
         }
         String included =
-                item.included.signum() > 0 ? withCommas(item.included) + " " + label(feature, item.included) : "";
-        String priceText = priceText(item.price);
-        BigDecimal units = item.price.billingUnits;
+                item.included().signum() > 0 ? withCommas(item.included()) + " " + label(feature, item.included()) : "";
+        String priceText = priceText(item.price());
+        BigDecimal units = item.price().billingUnits();
         String per = units.compareTo(BigDecimal.ONE) > 0
                 ? withCommas(units) + " " + label(feature, units)
                 : label(feature, BigDecimal.ONE);
@@ -40,13 +41,15 @@ final class Display {
     }
 
     private static String priceText(Model.ItemPrice price) {
-        if (price.tiers == null) {
-            return amount(price.amount);
+        if (price.tiers() == null) {
+            return amount(price.amount());
         }
-        if (price.tiers.size() == 1) {
-            return amount(price.tiers.get(0).amount);
+        if (price.tiers().size() == 1) {
+            return amount(price.tiers().get(0).amount());
         }
-        return amount(price.tiers.get(0).amount) + " - " + amount(price.tiers.get(price.tiers.size() - 1).amount);
+        List<Model.Tier> tiers = price.tiers();
+        return amount(tiers.get(0).amount()) + " - "
+                + amount(tiers.get(tiers.size() - 1).amount());
     }
 
     /** The feature's word for {@code units}: singular for exactly 1, plural otherwise, else its name. */
@@ -55,7 +58,7 @@ final class Display {
             return feature.name;
         }
         boolean one = units != null && units.compareTo(BigDecimal.ONE) == 0;
-        String word = one ? feature.display.singular : feature.display.plural;
+        String word = one ? feature.display.singular() : feature.display.plural();
         return word == null || word.isEmpty() ? feature.name : word;
     }
 

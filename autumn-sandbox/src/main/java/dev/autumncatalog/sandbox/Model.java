@@ -1,14 +1,34 @@
 package dev.autumncatalog.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autumncatalog.sandbox.Schema.Choice;
+import dev.autumncatalog.sandbox.Schema.Nullable;
+import dev.autumncatalog.sandbox.Schema.NumberOrInf;
+import dev.autumncatalog.sandbox.Schema.OneOf;
+import dev.autumncatalog.sandbox.Schema.Required;
+import dev.autumncatalog.sandbox.Schema.ServerSet;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What the sandbox stores: features and plan versions as Autumn keeps them after normalising a request (defaults
- * filled, resets derived). Mutable and only touched under {@link SandboxCatalog}'s lock; Jackson writes the fields as
- * they are into the state file.
+ * The sandbox's own model of Autumn's catalog JSON. Values inside a plan are records: each component is declared once
+ * and, through its type and annotations, is the request schema ({@link Schema}), the wire shape and the state-file
+ * shape ({@link Json}), and part of "the same item" for versioning (record equality). Features and plan versions are
+ * mutable state, touched only under the sandbox's state lock.
  */
 final class Model {
     private Model() {}
@@ -40,23 +60,15 @@ final class Model {
     }
 
     /** One {@code credit_schema} entry, kept as sent (Autumn does not check the target). */
-    static final class CreditEntry {
-        String meteredFeatureId;
-        BigDecimal creditCost;
-
-        CreditEntry() {}
-
-        CreditEntry(String meteredFeatureId, BigDecimal creditCost) {
-            this.meteredFeatureId = meteredFeatureId;
-            this.creditCost = creditCost;
+    record CreditEntry(
+            @Required String meteredFeatureId, @Required BigDecimal creditCost) {
+        CreditEntry {
+            creditCost = Numbers.normaliseOrNull(creditCost);
         }
     }
 
     /** A feature's singular/plural display words. */
-    static final class Display {
-        String singular;
-        String plural;
-    }
+    record Display(@Nullable String singular, @Nullable String plural) {}
 
     /** One version of a plan. */
     static final class PlanVersion {
@@ -73,8 +85,6 @@ final class Model {
         FreeTrial freeTrial;
         long createdAt;
         long seq;
-        /** Customer names on this version, newest last; a test control, Autumn counts customer products. */
-        List<String> customers = new ArrayList<>();
         /**
          * Stored by a request that sent {@code unlimited} together with a usage price: the real server answers 500
          * and from then on fails {@code plans.list} for the whole org until the plan is deleted.
@@ -82,259 +92,198 @@ final class Model {
         boolean poisoned;
 
         PlanVersion copy() {
-            PlanVersion copy = new PlanVersion();
-            copy.id = id;
-            copy.version = version;
-            copy.name = name;
-            copy.description = description;
-            copy.group = group;
-            copy.addOn = addOn;
-            copy.autoEnable = autoEnable;
-            copy.archived = archived;
-            copy.price = price == null ? null : price.copy();
-            for (Item item : items) {
-                copy.items.add(item.copy());
-            }
-            copy.freeTrial = freeTrial == null ? null : freeTrial.copy();
-            copy.createdAt = createdAt;
-            copy.seq = seq;
-            copy.customers = new ArrayList<>(customers);
-            copy.poisoned = poisoned;
-            return copy;
+            return Json.deepCopy(this, PlanVersion.class);
         }
 
         /** Free in Autumn's listing sense: no positive base price and no item price. */
         boolean isFree() {
-            if (price != null && price.amount.signum() > 0) {
+            if (price != null && price.amount().signum() > 0) {
                 return false;
             }
-            for (Item item : items) {
-                if (item.price != null) {
-                    return false;
-                }
-            }
-            return true;
+            return items.stream().allMatch(item -> item.price() == null);
         }
     }
 
     /** The plan's base price. */
-    static final class BasePrice {
-        BigDecimal amount;
-        String interval;
-        int intervalCount = 1;
-        String priceId;
+    record BasePrice(
+            @Required BigDecimal amount,
+            @Required @OneOf(Choice.PRICE_INTERVAL) String interval,
 
-        BasePrice copy() {
-            BasePrice copy = new BasePrice();
-            copy.amount = amount;
-            copy.interval = interval;
-            copy.intervalCount = intervalCount;
-            copy.priceId = priceId;
-            return copy;
+            @Nullable @JsonInclude(value = Include.CUSTOM, valueFilter = IsOne.class)
+            Integer intervalCount,
+
+            @ServerSet String priceId) {
+        BasePrice {
+            amount = Numbers.normaliseOrNull(amount);
+            intervalCount = intervalCount == null ? 1 : intervalCount;
         }
 
+        BasePrice withPriceId(String id) {
+            return Json.with(this, "priceId", id);
+        }
+
+        /** Equal ignoring the generated id. */
         boolean sameAs(BasePrice other) {
-            return other != null
-                    && amount.compareTo(other.amount) == 0
-                    && interval.equals(other.interval)
-                    && intervalCount == other.intervalCount;
+            return other != null && withPriceId(null).equals(other.withPriceId(null));
         }
     }
 
-    /** A reset cycle. */
-    static final class Reset {
-        String interval;
-        int intervalCount = 1;
+    /** A reset cycle; {@code interval_count} is on the wire only when it is not 1. */
+    record Reset(
+            @Required @OneOf(Choice.RESET_INTERVAL) String interval,
 
-        Reset() {}
-
-        Reset(String interval, int intervalCount) {
-            this.interval = interval;
-            this.intervalCount = intervalCount;
-        }
-
-        Reset copy() {
-            return new Reset(interval, intervalCount);
-        }
-
-        boolean sameAs(Reset other) {
-            return other != null && interval.equals(other.interval) && intervalCount == other.intervalCount;
+            @Nullable @JsonInclude(value = Include.CUSTOM, valueFilter = IsOne.class)
+            Integer intervalCount) {
+        Reset {
+            intervalCount = intervalCount == null ? 1 : intervalCount;
         }
     }
 
-    /** A plan item, normalised. */
-    static final class Item {
-        String featureId;
-        BigDecimal included = BigDecimal.ZERO;
-        boolean unlimited;
-        boolean pooled;
-        Reset reset;
-        ItemPrice price;
-        String entityFeatureId;
-        Rollover rollover;
-        String entitlementId;
-        String priceId;
+    /**
+     * A plan item: as a request sends it (then {@link PlanParams#normalise} fills Autumn's defaults) and as Autumn
+     * stores and answers it. Components are in the order Autumn's schema reports their problems.
+     */
+    record Item(
+            @Required String featureId,
+            @Nullable BigDecimal included,
+            Boolean unlimited,
+            Boolean pooled,
+            @Nullable @JsonInclude(Include.NON_NULL) String entityFeatureId,
+            @Nullable Reset reset,
+            @Nullable ItemPrice price,
+            @Nullable @JsonInclude(Include.NON_NULL) Rollover rollover,
+            /** Checked by the schema and the price rules, never stored or answered. */
+            @Nullable @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+            ObjectNode proration,
 
-        Item copy() {
-            Item copy = new Item();
-            copy.featureId = featureId;
-            copy.included = included;
-            copy.unlimited = unlimited;
-            copy.pooled = pooled;
-            copy.reset = reset == null ? null : reset.copy();
-            copy.price = price == null ? null : price.copy();
-            copy.entityFeatureId = entityFeatureId;
-            copy.rollover = rollover == null ? null : rollover.copy();
-            copy.entitlementId = entitlementId;
-            copy.priceId = priceId;
-            return copy;
+            @ServerSet String entitlementId,
+            @ServerSet @JsonInclude(Include.NON_NULL) String priceId) {
+        Item {
+            included = Numbers.normaliseOrNull(included);
+        }
+
+        Item with(String component, Object value) {
+            return Json.with(this, component, value);
         }
 
         /** Identity for "the same item" across versions: feature, reset cycle and entity. */
         String key() {
-            return featureId + "|" + (reset == null ? "-" : reset.interval + "/" + reset.intervalCount) + "|"
+            return featureId + "|" + (reset == null ? "-" : reset.interval() + "/" + reset.intervalCount()) + "|"
                     + Objects.toString(entityFeatureId, "-");
         }
 
         /** Equal content, ignoring generated ids. */
         boolean sameAs(Item other) {
-            return featureId.equals(other.featureId)
-                    && included.compareTo(other.included) == 0
-                    && unlimited == other.unlimited
-                    && pooled == other.pooled
-                    && (reset == null ? other.reset == null : reset.sameAs(other.reset))
-                    && (price == null ? other.price == null : price.sameAs(other.price))
-                    && Objects.equals(entityFeatureId, other.entityFeatureId)
-                    && (rollover == null ? other.rollover == null : rollover.sameAs(other.rollover));
+            return withoutIds().equals(other.withoutIds());
+        }
+
+        private Item withoutIds() {
+            return with("entitlementId", null).with("priceId", null);
         }
     }
 
-    /** An item's price. Exactly one of {@code amount} and {@code tiers} is set. */
-    static final class ItemPrice {
-        BigDecimal amount;
-        List<Tier> tiers;
-        String tierBehavior;
-        String interval;
-        int intervalCount = 1;
-        BigDecimal billingUnits = BigDecimal.ONE;
-        String billingMethod;
-        BigDecimal maxPurchase;
+    /** An item's price. Exactly one of {@code amount} and {@code tiers} is set once the rules have passed. */
+    record ItemPrice(
+            @Nullable @JsonInclude(Include.NON_NULL) BigDecimal amount,
+            @JsonInclude(Include.NON_NULL) List<Tier> tiers,
 
-        ItemPrice copy() {
-            ItemPrice copy = new ItemPrice();
-            copy.amount = amount;
-            if (tiers != null) {
-                copy.tiers = new ArrayList<>();
-                for (Tier tier : tiers) {
-                    copy.tiers.add(tier.copy());
-                }
+            @OneOf(Choice.TIER_BEHAVIOR) @JsonInclude(Include.NON_NULL)
+            String tierBehavior,
+
+            @Required @OneOf(Choice.PRICE_INTERVAL) String interval,
+
+            @Nullable @JsonInclude(value = Include.CUSTOM, valueFilter = IsOne.class)
+            Integer intervalCount,
+
+            @Nullable BigDecimal billingUnits,
+            @Required @OneOf(Choice.BILLING_METHOD) String billingMethod,
+            @Nullable BigDecimal maxPurchase) {
+        ItemPrice {
+            amount = Numbers.normaliseOrNull(amount);
+            tiers = tiers == null ? null : List.copyOf(tiers);
+            if (tiers != null && tierBehavior == null) {
+                tierBehavior = "graduated";
             }
-            copy.tierBehavior = tierBehavior;
-            copy.interval = interval;
-            copy.intervalCount = intervalCount;
-            copy.billingUnits = billingUnits;
-            copy.billingMethod = billingMethod;
-            copy.maxPurchase = maxPurchase;
-            return copy;
+            intervalCount = intervalCount == null ? 1 : intervalCount;
+            billingUnits = billingUnits == null ? BigDecimal.ONE : Numbers.normalise(billingUnits);
+            maxPurchase = Numbers.normaliseOrNull(maxPurchase);
         }
 
         boolean prepaid() {
             return "prepaid".equals(billingMethod);
         }
+    }
 
-        boolean sameAs(ItemPrice other) {
-            if (other == null) {
-                return false;
+    /** A price tier; {@code to == null} is {@code "inf"} on the wire. */
+    record Tier(
+            @NumberOrInf @JsonSerialize(nullsUsing = InfWriter.class) @JsonDeserialize(using = InfReader.class)
+            BigDecimal to,
+
+            @Required BigDecimal amount,
+            @Nullable @JsonInclude(Include.NON_NULL) BigDecimal flatAmount) {
+        Tier {
+            to = Numbers.normaliseOrNull(to);
+            amount = Numbers.normaliseOrNull(amount);
+            flatAmount = Numbers.normaliseOrNull(flatAmount);
+        }
+    }
+
+    /** Rollover of unused included units, kept as sent ({@code forever} has length 0). */
+    record Rollover(
+            @Nullable BigDecimal max,
+            @Nullable BigDecimal maxPercentage,
+            @Required @OneOf(Choice.ROLLOVER_DURATION) String expiryDurationType,
+            @Nullable BigDecimal expiryDurationLength) {
+        Rollover {
+            max = Numbers.normaliseOrNull(max);
+            maxPercentage = Numbers.normaliseOrNull(maxPercentage);
+            expiryDurationLength = "forever".equals(expiryDurationType) || expiryDurationLength == null
+                    ? BigDecimal.ZERO
+                    : Numbers.normalise(expiryDurationLength);
+        }
+    }
+
+    /** A plan's free trial; a card is required unless said otherwise. */
+    record FreeTrial(
+            @Required BigDecimal durationLength,
+            @OneOf(Choice.TRIAL_DURATION) String durationType,
+            Boolean cardRequired) {
+        FreeTrial {
+            durationLength = Numbers.normaliseOrNull(durationLength);
+            durationType = durationType == null ? "month" : durationType;
+            cardRequired = cardRequired == null || cardRequired;
+        }
+    }
+
+    /** Jackson include filter: leave out a count of 1, as Autumn does. */
+    static final class IsOne {
+        @Override
+        public boolean equals(Object value) {
+            return Integer.valueOf(1).equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
+    /** Writes a missing tier bound as {@code "inf"}. */
+    static final class InfWriter extends JsonSerializer<Object> {
+        @Override
+        public void serialize(Object value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString("inf");
+        }
+    }
+
+    /** Reads {@code "inf"} as a missing tier bound. */
+    static final class InfReader extends JsonDeserializer<BigDecimal> {
+        @Override
+        public BigDecimal deserialize(JsonParser in, DeserializationContext context) throws IOException {
+            if (in.currentToken().isNumeric()) {
+                return in.getDecimalValue();
             }
-            if (tiers == null ? other.tiers != null : other.tiers == null || tiers.size() != other.tiers.size()) {
-                return false;
-            }
-            if (tiers != null) {
-                for (int i = 0; i < tiers.size(); i++) {
-                    if (!tiers.get(i).sameAs(other.tiers.get(i))) {
-                        return false;
-                    }
-                }
-            }
-            return sameNumber(amount, other.amount)
-                    && Objects.equals(tierBehavior, other.tierBehavior)
-                    && interval.equals(other.interval)
-                    && intervalCount == other.intervalCount
-                    && sameNumber(billingUnits, other.billingUnits)
-                    && billingMethod.equals(other.billingMethod)
-                    && sameNumber(maxPurchase, other.maxPurchase);
+            return null; // "inf"
         }
-    }
-
-    /** A price tier; {@code to == null} means {@code "inf"}. */
-    static final class Tier {
-        BigDecimal to;
-        BigDecimal amount;
-        BigDecimal flatAmount;
-
-        Tier copy() {
-            Tier copy = new Tier();
-            copy.to = to;
-            copy.amount = amount;
-            copy.flatAmount = flatAmount;
-            return copy;
-        }
-
-        boolean sameAs(Tier other) {
-            return sameNumber(to, other.to)
-                    && sameNumber(amount, other.amount)
-                    && sameNumber(flatAmount, other.flatAmount);
-        }
-    }
-
-    /** Rollover of unused included units, kept as sent. */
-    static final class Rollover {
-        BigDecimal max;
-        BigDecimal maxPercentage;
-        String expiryDurationType;
-        BigDecimal expiryDurationLength;
-
-        Rollover copy() {
-            Rollover copy = new Rollover();
-            copy.max = max;
-            copy.maxPercentage = maxPercentage;
-            copy.expiryDurationType = expiryDurationType;
-            copy.expiryDurationLength = expiryDurationLength;
-            return copy;
-        }
-
-        boolean sameAs(Rollover other) {
-            return other != null
-                    && sameNumber(max, other.max)
-                    && sameNumber(maxPercentage, other.maxPercentage)
-                    && Objects.equals(expiryDurationType, other.expiryDurationType)
-                    && sameNumber(expiryDurationLength, other.expiryDurationLength);
-        }
-    }
-
-    /** A plan's free trial. */
-    static final class FreeTrial {
-        BigDecimal durationLength;
-        String durationType;
-        boolean cardRequired;
-
-        FreeTrial copy() {
-            FreeTrial copy = new FreeTrial();
-            copy.durationLength = durationLength;
-            copy.durationType = durationType;
-            copy.cardRequired = cardRequired;
-            return copy;
-        }
-
-        boolean sameAs(FreeTrial other) {
-            return other != null
-                    && sameNumber(durationLength, other.durationLength)
-                    && durationType.equals(other.durationType)
-                    && cardRequired == other.cardRequired;
-        }
-    }
-
-    static boolean sameNumber(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 }

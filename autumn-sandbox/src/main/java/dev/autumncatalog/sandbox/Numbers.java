@@ -16,6 +16,11 @@ final class Numbers {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** {@link #normalise}, passing {@code null} through. */
+    static BigDecimal normaliseOrNull(BigDecimal value) {
+        return value == null ? null : normalise(value);
+    }
+
     /** An integral value as an int/long node (what a JSON parser gives for {@code 1000}), else a decimal node. */
     static JsonNode node(BigDecimal value) {
         if (value == null) {

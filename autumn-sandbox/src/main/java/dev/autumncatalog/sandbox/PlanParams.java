@@ -10,17 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * A plan request body ({@code plans.create}, {@code plans.update}, {@code has_customers} and their REST forms) after
- * the schema checks Autumn 2.3.0 runs before it looks at any stored state. Field-by-field presence is kept because
- * {@code plans.update} is partial: an omitted field is kept, {@code price:null} removes the price.
+ * the schema checks Autumn 2.3.0 runs before it looks at any stored state. Plan-level presence is kept because {@code
+ * plans.update} is partial: an omitted field is kept, {@code price:null} removes the price. Prices, items and trials
+ * are read by {@link Schema} from the model's records.
  */
 final class PlanParams {
-    static final List<String> PRICE_INTERVALS = List.of("one_off", "week", "month", "quarter", "semi_annual", "year");
-    static final List<String> RESET_INTERVALS =
-            List.of("one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year");
-    static final List<String> BILLING_METHODS = List.of("prepaid", "usage_based");
-    static final List<String> TIER_BEHAVIORS = List.of("graduated", "volume");
-    static final List<String> TRIAL_DURATIONS = List.of("day", "month", "year");
-    static final List<String> ROLLOVER_DURATIONS = List.of("month", "forever");
     private static final Pattern ID = Pattern.compile("^[a-zA-Z0-9_-]+$");
 
     /** Which request the body belongs to; decides required fields and defaults. */
@@ -44,26 +38,13 @@ final class PlanParams {
     boolean hasPrice;
     Model.BasePrice price;
     boolean hasItems;
-    List<ItemParams> items = new ArrayList<>();
+    List<Model.Item> items = new ArrayList<>();
     boolean hasFreeTrial;
     Model.FreeTrial freeTrial;
     Integer version;
     boolean disableVersion;
     boolean forceVersion;
     boolean allVersions;
-
-    /** One item as sent, before it is normalised against its feature. */
-    static final class ItemParams {
-        String featureId;
-        BigDecimal included;
-        Boolean unlimited;
-        Boolean pooled;
-        Model.Reset reset;
-        Model.ItemPrice price;
-        String entityFeatureId;
-        Model.Rollover rollover;
-        boolean proration;
-    }
 
     /**
      * @param idKey {@code plan_id} on the RPC routes, {@code id} on REST; {@code null} when the id comes from the path
@@ -114,7 +95,7 @@ final class PlanParams {
         p.hasPrice = body.has("price");
         ObjectNode price = in.optionalObject(body, "", "price", true);
         if (price != null) {
-            p.price = basePrice(in, price);
+            p.price = Schema.read(in, price, "price", Model.BasePrice.class);
         }
         p.hasItems = body.has("items");
         ArrayNode items = in.optionalArray(body, "", "items");
@@ -126,8 +107,9 @@ final class PlanParams {
                     in.issue(prefix, "must be an object (received " + Inputs.received(node) + ")");
                     continue;
                 }
-                ItemParams item = item(in, (ObjectNode) node, prefix);
+                Model.Item item = Schema.read(in, (ObjectNode) node, prefix, Model.Item.class);
                 if (item != null) {
+                    refine(in, item, prefix);
                     p.items.add(item);
                 }
             }
@@ -135,7 +117,11 @@ final class PlanParams {
         p.hasFreeTrial = body.has("free_trial");
         ObjectNode trial = in.optionalObject(body, "", "free_trial", true);
         if (trial != null) {
-            p.freeTrial = freeTrial(in, trial);
+            p.freeTrial = Schema.read(in, trial, "free_trial", Model.FreeTrial.class);
+            JsonNode length = trial.get("duration_length");
+            if (length != null && length.isNumber() && length.decimalValue().signum() <= 0) {
+                in.issue("free_trial.duration_length", "must be greater than 0");
+            }
         }
         in.throwIfAny();
         return p;
@@ -145,177 +131,78 @@ final class PlanParams {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static Model.BasePrice basePrice(Inputs in, ObjectNode node) {
-        Model.BasePrice price = new Model.BasePrice();
-        price.amount = in.requiredNumber(node, "price", "amount");
-        price.interval = in.requiredEnum(node, "price", "interval", PRICE_INTERVALS);
-        BigDecimal count = in.optionalNumber(node, "price", "interval_count", true);
-        price.intervalCount = count == null ? 1 : count.intValue();
-        return price;
-    }
-
-    private static Model.FreeTrial freeTrial(Inputs in, ObjectNode node) {
-        Model.FreeTrial trial = new Model.FreeTrial();
-        trial.durationLength = in.requiredNumber(node, "free_trial", "duration_length");
-        String type = in.optionalEnum(node, "free_trial", "duration_type", TRIAL_DURATIONS);
-        trial.durationType = type == null ? "month" : type;
-        Boolean card = in.optionalBoolean(node, "free_trial", "card_required");
-        trial.cardRequired = card == null || card;
-        if (trial.durationLength != null && trial.durationLength.signum() <= 0) {
-            in.issue("free_trial.duration_length", "must be greater than 0");
-        }
-        return trial;
-    }
-
-    private static ItemParams item(Inputs in, ObjectNode node, String prefix) {
-        int mark = in.mark();
-        ItemParams item = new ItemParams();
-        item.featureId = in.requiredString(node, prefix, "feature_id");
-        item.included = in.optionalNumber(node, prefix, "included", true);
-        item.unlimited = in.optionalBoolean(node, prefix, "unlimited");
-        item.pooled = in.optionalBoolean(node, prefix, "pooled");
-        item.entityFeatureId = in.optionalString(node, prefix, "entity_feature_id", true);
-        ObjectNode reset = in.optionalObject(node, prefix, "reset", true);
-        if (reset != null) {
-            String resetPrefix = prefix + ".reset";
-            item.reset = new Model.Reset();
-            item.reset.interval = in.requiredEnum(reset, resetPrefix, "interval", RESET_INTERVALS);
-            BigDecimal count = in.optionalNumber(reset, resetPrefix, "interval_count", true);
-            item.reset.intervalCount = count == null ? 1 : count.intValue();
-        }
-        ObjectNode price = in.optionalObject(node, prefix, "price", true);
-        if (price != null) {
-            item.price = itemPrice(in, price, prefix + ".price");
-        }
-        ObjectNode rollover = in.optionalObject(node, prefix, "rollover", true);
-        if (rollover != null) {
-            String rolloverPrefix = prefix + ".rollover";
-            item.rollover = new Model.Rollover();
-            item.rollover.max = in.optionalNumber(rollover, rolloverPrefix, "max", true);
-            item.rollover.maxPercentage = in.optionalNumber(rollover, rolloverPrefix, "max_percentage", true);
-            item.rollover.expiryDurationType =
-                    in.requiredEnum(rollover, rolloverPrefix, "expiry_duration_type", ROLLOVER_DURATIONS);
-            BigDecimal length = in.optionalNumber(rollover, rolloverPrefix, "expiry_duration_length", true);
-            item.rollover.expiryDurationLength =
-                    "forever".equals(item.rollover.expiryDurationType) || length == null ? BigDecimal.ZERO : length;
-        }
-        item.proration = in.optionalObject(node, prefix, "proration", true) != null;
-        if (!in.cleanSince(mark)) {
-            return null;
-        }
-        refine(in, item, node, prefix);
-        return item;
-    }
-
-    private static Model.ItemPrice itemPrice(Inputs in, ObjectNode node, String prefix) {
-        Model.ItemPrice price = new Model.ItemPrice();
-        price.amount = in.optionalNumber(node, prefix, "amount", true);
-        ArrayNode tiers = in.optionalArray(node, prefix, "tiers");
-        if (tiers != null) {
-            price.tiers = new ArrayList<>();
-            for (int i = 0; i < tiers.size(); i++) {
-                String tierPrefix = prefix + ".tiers." + i;
-                JsonNode tierNode = tiers.get(i);
-                if (!tierNode.isObject()) {
-                    in.issue(tierPrefix, "must be an object (received " + Inputs.received(tierNode) + ")");
-                    continue;
-                }
-                ObjectNode t = (ObjectNode) tierNode;
-                Model.Tier tier = new Model.Tier();
-                JsonNode to = t.get("to");
-                if (to != null && to.isTextual() && "inf".equals(to.textValue())) {
-                    tier.to = null;
-                } else if (to != null && to.isNumber()) {
-                    tier.to = to.decimalValue();
-                } else {
-                    in.issue(tierPrefix + ".to", "must be a number or \"inf\" (received " + Inputs.received(to) + ")");
-                }
-                tier.amount = in.requiredNumber(t, tierPrefix, "amount");
-                tier.flatAmount = in.optionalNumber(t, tierPrefix, "flat_amount", true);
-                price.tiers.add(tier);
-            }
-        }
-        String behavior = in.optionalEnum(node, prefix, "tier_behavior", TIER_BEHAVIORS);
-        price.interval = in.requiredEnum(node, prefix, "interval", PRICE_INTERVALS);
-        BigDecimal count = in.optionalNumber(node, prefix, "interval_count", true);
-        price.intervalCount = count == null ? 1 : count.intValue();
-        BigDecimal units = in.optionalNumber(node, prefix, "billing_units", true);
-        price.billingUnits = units == null ? BigDecimal.ONE : units;
-        price.billingMethod = in.requiredEnum(node, prefix, "billing_method", BILLING_METHODS);
-        price.maxPurchase = in.optionalNumber(node, prefix, "max_purchase", true);
-        if (price.tiers != null) {
-            price.tierBehavior = behavior == null ? "graduated" : behavior;
-        } else {
-            price.tierBehavior = behavior;
-        }
-        return price;
-    }
-
     /** The item-level rules of Autumn's schema, reported as {@code items.N: …}, in the order the server lists them. */
-    private static void refine(Inputs in, ItemParams item, ObjectNode node, String prefix) {
-        Model.ItemPrice price = item.price;
+    private static void refine(Inputs in, Model.Item item, String prefix) {
+        Model.ItemPrice price = item.price();
         if (price == null) {
             return;
         }
-        boolean hasTiers = price.tiers != null && !price.tiers.isEmpty();
-        if (price.amount != null && price.tiers != null) {
+        List<Model.Tier> tiers = price.tiers();
+        boolean hasTiers = tiers != null && !tiers.isEmpty();
+        if (price.amount() != null && tiers != null) {
             in.issue(prefix, "'amount' and 'tiers' cannot both be defined in 'price'.");
-        } else if (price.amount == null && !hasTiers) {
+        } else if (price.amount() == null && !hasTiers) {
             in.issue(prefix, "If 'price' is present, either 'amount' or 'tiers' must be defined.");
         }
-        if (price.tiers != null && price.tiers.isEmpty()) {
+        if (tiers != null && tiers.isEmpty()) {
             in.issue(prefix, "tiers cannot be empty.");
         }
-        if (item.reset != null
+        Model.Reset reset = item.reset();
+        if (reset != null
                 && !price.prepaid()
-                && (!item.reset.interval.equals(price.interval) || item.reset.intervalCount != price.intervalCount)) {
+                && (!reset.interval().equals(price.interval())
+                        || !reset.intervalCount().equals(price.intervalCount()))) {
             in.issue(prefix, "reset.interval and price.interval can only differ for prepaid prices.");
         }
-        if (hasTiers && price.tiers.get(0).to != null) {
-            BigDecimal included = item.included == null ? BigDecimal.ZERO : item.included;
-            if (price.tiers.get(0).to.compareTo(included) <= 0) {
+        if (hasTiers && tiers.get(0).to() != null) {
+            BigDecimal included = item.included() == null ? BigDecimal.ZERO : item.included();
+            if (tiers.get(0).to().compareTo(included) <= 0) {
                 in.issue(prefix, "tiers[0].to must be greater than included.");
             }
         }
-        if ("volume".equals(price.tierBehavior) && !price.prepaid()) {
+        if ("volume".equals(price.tierBehavior()) && !price.prepaid()) {
             in.issue(prefix, "volume-based pricing is only supported for prepaid features.");
         }
-        if (item.proration && !price.prepaid()) {
+        if (item.proration() != null && !price.prepaid()) {
             in.issue(prefix, "proration is only supported for prepaid features.");
         }
     }
 
     /**
      * The item as Autumn stores it: defaults filled, the reset derived from the feature (consumable items without a
-     * reset get their prepaid price's interval or {@code one_off}; other items never have one), boolean items without
+     * reset get their price's interval or {@code one_off}; other items never have one), boolean items without
      * included usage. Unlimited together with a price is stored as a limited item, as the real server does.
      */
-    static Model.Item normalise(ItemParams in, Model.Feature feature) {
-        Model.Item item = new Model.Item();
-        item.featureId = in.featureId;
-        item.pooled = Boolean.TRUE.equals(in.pooled);
-        item.entityFeatureId = in.entityFeatureId;
-        item.rollover = in.rollover == null ? null : in.rollover.copy();
-        item.price = in.price == null ? null : in.price.copy();
-        boolean unlimited = Boolean.TRUE.equals(in.unlimited) && in.price == null;
+    static Model.Item normalise(Model.Item in, Model.Feature feature) {
+        Model.ItemPrice price = in.price();
+        if (price != null && price.tiers() == null && price.tierBehavior() != null) {
+            price = Json.with(price, "tierBehavior", null); // answered only beside tiers
+        }
+        Model.Item item = in.with("pooled", Boolean.TRUE.equals(in.pooled()))
+                .with("price", price)
+                .with("proration", null);
+        boolean unlimited = Boolean.TRUE.equals(in.unlimited()) && in.price() == null;
         if (feature.isBoolean()) {
-            item.included = BigDecimal.ZERO;
-            item.unlimited = false;
-            item.reset = null;
+            return item.with("included", BigDecimal.ZERO)
+                    .with("unlimited", false)
+                    .with("reset", null);
+        }
+        item = item.with("unlimited", unlimited)
+                .with(
+                        "included",
+                        unlimited || in.included() == null || Boolean.TRUE.equals(in.unlimited())
+                                ? BigDecimal.ZERO
+                                : in.included());
+        if (!feature.resets()) {
+            return item.with("reset", null);
+        }
+        if (in.reset() != null) {
             return item;
         }
-        item.unlimited = unlimited;
-        item.included =
-                unlimited || in.included == null || Boolean.TRUE.equals(in.unlimited) ? BigDecimal.ZERO : in.included;
-        if (feature.resets()) {
-            if (in.reset != null) {
-                item.reset = in.reset.copy();
-            } else if (in.price != null) {
-                item.reset = new Model.Reset(in.price.interval, in.price.intervalCount);
-            } else {
-                item.reset = new Model.Reset("one_off", 1);
-            }
-        }
-        return item;
+        return item.with(
+                "reset",
+                in.price() != null
+                        ? new Model.Reset(in.price().interval(), in.price().intervalCount())
+                        : new Model.Reset("one_off", 1));
     }
 }

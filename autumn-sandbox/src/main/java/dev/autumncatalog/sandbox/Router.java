@@ -1,60 +1,29 @@
 package dev.autumncatalog.sandbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Maps a request to the catalog, the way Autumn's Hono app does: route match (an unknown route or a {@code GET} on an
- * RPC path answers 401 {@code no_auth_header}), secret key, {@code X-API-Version}, idempotency key, body, handler.
+ * Takes a request through Autumn's pipeline, as its Hono app does: route match (an unknown route or a {@code GET} on
+ * an RPC path answers 401 {@code no_auth_header}), secret key, {@code X-API-Version}, idempotency key, body, handler,
+ * error shape. Also serves the sandbox's own control route, {@code /_sandbox/clock}, which is not Autumn's.
  */
 final class Router {
     static final String APPLICATION_JSON = "application/json";
-
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    static final String CLOCK_PATH = "/_sandbox/clock";
 
     private static final List<String> KNOWN_VERSIONS = List.of("1.2.0", "2.0.0", "2.1.0", "2.2.0", "2.3.0");
     private static final List<String> SERVED_VERSIONS = List.of("2.1.0", "2.2.0", "2.3.0");
-    private static final Set<String> RPC = Set.of(
-            "features.list",
-            "features.get",
-            "features.create",
-            "features.update",
-            "features.delete",
-            "plans.list",
-            "plans.get",
-            "plans.create",
-            "plans.update",
-            "plans.delete",
-            "plans.has_customers");
-    /** Real Autumn routes the sandbox knows it does not serve; they get an honest 501 instead of a fake answer. */
-    private static final List<String> NOT_SERVED = List.of(
-            "plans.preview_update",
-            "catalog.",
-            "customers",
-            "billing.",
-            "attach",
-            "checkout",
-            "entities",
-            "balances",
-            "events",
-            "track",
-            "check",
-            "rewards.",
-            "referral_programs.");
 
     /** An answer. */
     record Response(int status, String contentType, String body, Map<String, String> headers) {}
@@ -62,13 +31,26 @@ final class Router {
     /** A request as the router needs it; header names are lower case. */
     record Request(String method, String rawPath, String query, Map<String, String> headers, String body) {}
 
-    private final SandboxCatalog catalog;
+    private final Routes routes;
     private final List<String> secretKeys;
-    private final Set<String> idempotencyKeys = new HashSet<>();
+    private final IdempotencyKeys idempotency;
+    private final SandboxClock clock;
+    private final RateLimiter rateLimiter;
 
-    Router(SandboxCatalog catalog, List<String> secretKeys) {
-        this.catalog = catalog;
+    /**
+     * @param rateLimiter Autumn's general rate limit, or {@code null} for none (the default)
+     */
+    Router(
+            Routes routes,
+            List<String> secretKeys,
+            IdempotencyKeys idempotency,
+            SandboxClock clock,
+            RateLimiter rateLimiter) {
+        this.routes = routes;
         this.secretKeys = List.copyOf(secretKeys);
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.rateLimiter = rateLimiter;
     }
 
     Response handle(Request request) {
@@ -82,35 +64,39 @@ final class Router {
     }
 
     private Response route(Request request) {
+        if (CLOCK_PATH.equals(request.rawPath())) {
+            authenticate(request.headers().get("authorization"));
+            return ok(clock(request.method(), body(request.body())));
+        }
         List<String> segments = segments(request.rawPath());
         if (segments.isEmpty() || !"v1".equals(segments.get(0)) || segments.size() < 2) {
             throw noSession();
         }
         String first = segments.get(1);
-        Handler handler = match(request.method(), segments);
+        Routes.Handler handler = routes.match(request.method(), segments);
         if (handler == null) {
-            if (segments.size() == 2 && notServed(first)) {
+            if (segments.size() == 2 && Routes.notServed(first)) {
                 throw new ApiError(
                         501,
                         "sandbox_not_implemented",
                         "The local Autumn sandbox (a test double, not Autumn) does not implement " + request.method()
-                                + " /v1/" + first + "; it serves features.*, plans.* and their REST forms."
-                                + " Use AutumnSandbox.addCustomer(planId) for customers.");
+                                + " /v1/" + first + "; see autumn-sandbox/README.md for what it serves.");
             }
             throw noSession();
         }
-        authenticate(request.headers().get("authorization"));
+        String secretKey = authenticate(request.headers().get("authorization"));
         checkVersion(request.headers().get("x-api-version"));
+        Map<String, String> limitHeaders = Map.of();
+        if (rateLimiter != null && Routes.generalBucket(segments)) {
+            RateLimiter.Decision decision = rateLimiter.admit(secretKey);
+            if (!decision.allowed()) {
+                return new Response(429, RateLimiter.CONTENT_TYPE, RateLimiter.BODY, decision.headers());
+            }
+            limitHeaders = decision.headers();
+        }
         String idempotencyKey = request.headers().get("idempotency-key");
         if (idempotencyKey != null) {
-            synchronized (idempotencyKeys) {
-                if (!idempotencyKeys.add(idempotencyKey)) {
-                    throw new ApiError(
-                            409,
-                            "duplicate_idempotency_key",
-                            "Another request with idempotency key " + idempotencyKey + " has already been received");
-                }
-            }
+            idempotency.claim(idempotencyKey);
         }
         Response response;
         try {
@@ -118,141 +104,46 @@ final class Router {
         } catch (ApiError e) {
             response = error(e);
         }
-        if (idempotencyKey != null && response.status() >= 400 && response.status() != 409) {
-            synchronized (idempotencyKeys) {
-                idempotencyKeys.remove(idempotencyKey); // Autumn frees the key after a failure
-            }
+        if (idempotencyKey != null) {
+            idempotency.settle(idempotencyKey, response.status()); // Autumn frees the key after a failure
+        }
+        if (!limitHeaders.isEmpty()) {
+            response = new Response(response.status(), response.contentType(), response.body(), limitHeaders);
         }
         return response;
     }
 
-    private static boolean notServed(String name) {
-        for (String prefix : NOT_SERVED) {
-            if (name.startsWith(prefix)) {
-                return true;
+    /**
+     * {@code GET /_sandbox/clock} reads the sandbox clock; {@code POST} with {@code advance} (ISO-8601 duration),
+     * {@code advance_ms}, {@code set} (ISO-8601 instant) or {@code set_ms} moves it. Answers {@code {now, now_ms}}.
+     */
+    private ObjectNode clock(String method, ObjectNode body) {
+        if ("POST".equals(method)) {
+            try {
+                if (body.hasNonNull("advance")) {
+                    clock.advance(Duration.parse(body.get("advance").asText()));
+                } else if (body.hasNonNull("advance_ms")) {
+                    clock.advance(Duration.ofMillis(body.get("advance_ms").asLong()));
+                } else if (body.hasNonNull("set")) {
+                    clock.set(Instant.parse(body.get("set").asText()));
+                } else if (body.hasNonNull("set_ms")) {
+                    clock.set(Instant.ofEpochMilli(body.get("set_ms").asLong()));
+                } else {
+                    throw ApiError.invalidInputs(
+                            "POST /_sandbox/clock needs one of advance (ISO-8601 duration such as \"P31D\"),"
+                                    + " advance_ms, set (ISO-8601 instant) or set_ms");
+                }
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw ApiError.invalidInputs("POST /_sandbox/clock: " + e.getMessage());
             }
+        } else if (!"GET".equals(method)) {
+            throw new ApiError(405, "method_not_allowed", "/_sandbox/clock answers GET and POST");
         }
-        return false;
+        return Json.object().put("now", clock.now().toString()).put("now_ms", clock.millis());
     }
 
-    /** A route's work: body and query in, 2.3.0 answer out. */
-    private interface Handler {
-        JsonNode handle(ObjectNode body, Map<String, String> query);
-    }
-
-    private Handler match(String method, List<String> s) {
-        String first = s.get(1);
-        if (s.size() == 2 && RPC.contains(first)) {
-            return "POST".equals(method) ? rpc(first) : null;
-        }
-        boolean products = "products".equals(first) || "plans".equals(first);
-        boolean featuresRoute = "features".equals(first);
-        if (s.size() == 2 && products) {
-            if ("GET".equals(method)) {
-                return (body, q) -> catalog.plansList(flag(q, "include_archived"), flag(q, "all_versions"), true);
-            }
-            if ("POST".equals(method)) {
-                return (body, q) -> catalog.plansCreate(PlanParams.parse(body, PlanParams.Kind.CREATE, "id", null));
-            }
-            return null;
-        }
-        if (s.size() == 3 && products) {
-            String id = s.get(2);
-            switch (method) {
-                case "GET":
-                    return (body, q) -> catalog.plansGet(id, intOrNull(q.get("version")));
-                case "POST":
-                case "PATCH":
-                    return (body, q) -> {
-                        PlanParams params = PlanParams.parse(body, PlanParams.Kind.UPDATE, null, id);
-                        if (q.containsKey("version")) {
-                            params.version = intOrNull(q.get("version"));
-                        }
-                        params.disableVersion |= flag(q, "disable_version");
-                        return catalog.plansUpdate(params, true);
-                    };
-                case "DELETE":
-                    return (body, q) -> catalog.plansDelete(id, flag(q, "all_versions"));
-                default:
-                    return null;
-            }
-        }
-        if (s.size() == 4 && products && "has_customers".equals(s.get(3)) && "POST".equals(method)) {
-            String id = s.get(2);
-            return (body, q) ->
-                    catalog.plansHasCustomers(PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, null, id));
-        }
-        if (s.size() == 4 && products && "deletion_info".equals(s.get(3)) && "GET".equals(method)) {
-            String id = s.get(2);
-            return (body, q) -> catalog.planDeletionInfo(id);
-        }
-        if (s.size() == 2 && featuresRoute) {
-            if ("GET".equals(method)) {
-                return (body, q) -> catalog.featuresList();
-            }
-            if ("POST".equals(method)) {
-                return (body, q) -> catalog.featuresCreate(body, "id");
-            }
-            return null;
-        }
-        if (s.size() == 3 && featuresRoute) {
-            String id = s.get(2);
-            switch (method) {
-                case "GET":
-                    return (body, q) -> catalog.featuresGet(id);
-                case "POST":
-                    return (body, q) -> catalog.featuresUpdate(id, body);
-                case "DELETE":
-                    return (body, q) -> catalog.featuresDelete(id);
-                default:
-                    return null;
-            }
-        }
-        if (s.size() == 4 && featuresRoute && "deletion_info".equals(s.get(3)) && "GET".equals(method)) {
-            String id = s.get(2);
-            return (body, q) -> catalog.featureDeletionInfo(id);
-        }
-        return null;
-    }
-
-    private Handler rpc(String name) {
-        switch (name) {
-            case "features.list":
-                return (body, q) -> catalog.featuresList();
-            case "features.get":
-                return (body, q) -> catalog.featuresGet(requiredId(body, "feature_id"));
-            case "features.create":
-                return (body, q) -> catalog.featuresCreate(body, "feature_id");
-            case "features.update":
-                return (body, q) -> catalog.featuresUpdate(requiredId(body, "feature_id"), body);
-            case "features.delete":
-                return (body, q) -> catalog.featuresDelete(requiredId(body, "feature_id"));
-            case "plans.list":
-                return (body, q) ->
-                        catalog.plansList(bodyFlag(body, "include_archived"), bodyFlag(body, "all_versions"), false);
-            case "plans.get":
-                return (body, q) -> {
-                    String id = requiredId(body, "plan_id");
-                    JsonNode version = body.get("version");
-                    return catalog.plansGet(id, version != null && version.isNumber() ? version.intValue() : null);
-                };
-            case "plans.create":
-                return (body, q) ->
-                        catalog.plansCreate(PlanParams.parse(body, PlanParams.Kind.CREATE, "plan_id", null));
-            case "plans.update":
-                return (body, q) ->
-                        catalog.plansUpdate(PlanParams.parse(body, PlanParams.Kind.UPDATE, "plan_id", null), false);
-            case "plans.delete":
-                return (body, q) -> catalog.plansDelete(requiredId(body, "plan_id"), bodyFlag(body, "all_versions"));
-            case "plans.has_customers":
-                return (body, q) -> catalog.plansHasCustomers(
-                        PlanParams.parse(body, PlanParams.Kind.HAS_CUSTOMERS, "plan_id", null));
-            default:
-                return null;
-        }
-    }
-
-    private void authenticate(String authorization) {
+    /** The secret key of the request, or the 401 the real server answers. */
+    private String authenticate(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw new ApiError(401, "no_secret_key", "Secret key not found in Authorization header");
         }
@@ -260,6 +151,7 @@ final class Router {
         if (!secretKeys.contains(key)) {
             throw new ApiError(401, "invalid_secret_key", "Invalid secret key: " + mask(key));
         }
+        return key;
     }
 
     /** Autumn's masking: the first 15 characters, then one {@code *} per remaining character. */
@@ -290,37 +182,10 @@ final class Router {
             return JsonNodeFactory.instance.objectNode();
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = Json.WIRE.readTree(text);
             return node != null && node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.objectNode();
-        }
-    }
-
-    private static String requiredId(ObjectNode body, String key) {
-        Inputs in = new Inputs();
-        String id = in.requiredString(body, "", key);
-        in.throwIfAny();
-        return id;
-    }
-
-    private static boolean bodyFlag(ObjectNode body, String key) {
-        JsonNode node = body.get(key);
-        return node != null && node.asBoolean(false);
-    }
-
-    private static boolean flag(Map<String, String> query, String key) {
-        return "true".equals(query.get(key));
-    }
-
-    private static Integer intOrNull(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 
@@ -369,10 +234,6 @@ final class Router {
     }
 
     static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(node);
     }
 }

@@ -1,44 +1,140 @@
 package dev.autumncatalog.sandbox;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The sandbox's state file: {@code {"format":1, …}} with every feature and plan version, read on start and rewritten
- * atomically (temporary file, then a move) after every request that changed something.
+ * The sandbox's state file: {@code {"format":2, …}} with every feature, plan version, customer (subscriptions,
+ * balances, entities) and lock, rewritten atomically (temporary file, then a move) after every request that changed
+ * something. Format 1 (catalog only, customers as names on plan versions) is not read.
+ *
+ * <p>Several sandboxes may share one file (parallel builds, two processes): every request is a {@link Transaction}
+ * under an exclusive lock on the sibling {@code <name>.lock} file ({@link FileChannel#lock()}, which other processes
+ * honour, plus an in-JVM lock per path, since one JVM cannot hold two channel locks on a file). The lock file carries
+ * a generation number that each write increases, so a sandbox re-reads the state only when another one changed it:
+ * read-modify-write with no lost update and no torn file.
  */
-final class StateFile {
-    static final int FORMAT = 1;
+final class StateFile implements AutoCloseable {
+    static final int FORMAT = 2;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.STATE;
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     private final Path path;
+    private final Path lockPath;
+    private final FileChannel lockChannel;
 
     StateFile(Path path) {
-        this.path = path.toAbsolutePath();
+        this.path = path.toAbsolutePath().normalize();
+        this.lockPath = this.path.resolveSibling(this.path.getFileName() + ".lock");
+        try {
+            Files.createDirectories(this.path.getParent());
+            this.lockChannel = FileChannel.open(
+                    lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new SandboxStateException(
+                    "Cannot open the sandbox state lock file " + lockPath + ": " + e.getMessage(), e);
+        }
     }
 
     Path path() {
         return path;
+    }
+
+    Path lockPath() {
+        return lockPath;
+    }
+
+    /** Exclusive access to the state file for one read-modify-write; blocks while another sandbox holds it. */
+    Transaction begin() {
+        ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(path, p -> new ReentrantLock());
+        jvm.lock();
+        try {
+            return new Transaction(jvm, lockChannel.lock());
+        } catch (IOException | RuntimeException e) {
+            jvm.unlock();
+            throw new SandboxStateException("Cannot lock the sandbox state file " + lockPath + ": " + e, e);
+        }
+    }
+
+    /** One locked read-modify-write of the state file. */
+    final class Transaction implements AutoCloseable {
+        private final ReentrantLock jvm;
+        private final FileLock lock;
+
+        private Transaction(ReentrantLock jvm, FileLock lock) {
+            this.jvm = jvm;
+            this.lock = lock;
+        }
+
+        /** How many writes the file has seen; 0 before the first. */
+        long generation() {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(32);
+                int read = lockChannel.read(buffer, 0);
+                String text = read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.US_ASCII).trim();
+                return text.isEmpty() ? 0 : Long.parseLong(text);
+            } catch (IOException | NumberFormatException e) {
+                throw new SandboxStateException(
+                        "Cannot read the sandbox state lock file " + lockPath + ": " + e + ". Delete it (while no"
+                                + " sandbox runs) to start again.",
+                        e);
+            }
+        }
+
+        Snapshot read() {
+            return StateFile.this.read();
+        }
+
+        /** Writes the state and counts one more generation. */
+        long write(String json) {
+            StateFile.this.write(json);
+            long next = generation() + 1;
+            try {
+                lockChannel.truncate(0);
+                lockChannel.write(ByteBuffer.wrap((next + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+                lockChannel.force(false);
+            } catch (IOException e) {
+                throw new SandboxStateException(
+                        "Cannot write the sandbox state lock file " + lockPath + ": " + e.getMessage(), e);
+            }
+            return next;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                throw new SandboxStateException("Cannot unlock " + lockPath + ": " + e.getMessage(), e);
+            } finally {
+                jvm.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new SandboxStateException("Cannot close " + lockPath + ": " + e.getMessage(), e);
+        }
     }
 
     /** Everything the file holds. */
@@ -48,10 +144,27 @@ final class StateFile {
         long seq;
         List<Model.Feature> features = new ArrayList<>();
         List<Model.PlanVersion> plans = new ArrayList<>();
+        List<Ledger.Customer> customers = new ArrayList<>();
+        List<Ledger.Lock> locks = new ArrayList<>();
+
+        static Snapshot of(CatalogState catalog, CustomerState customers) {
+            Snapshot snapshot = new Snapshot();
+            snapshot.seq = catalog.seq();
+            snapshot.features = new ArrayList<>(catalog.features.values());
+            snapshot.plans = catalog.allVersions();
+            snapshot.customers = new ArrayList<>(customers.customers.values());
+            snapshot.locks = new ArrayList<>(customers.locks.values());
+            return snapshot;
+        }
+
+        void restore(CatalogState catalog, CustomerState customers) {
+            catalog.restore(seq, features, plans);
+            customers.restore(this.customers, locks);
+        }
     }
 
     /** The stored snapshot, or {@code null} when there is no file yet. */
-    Snapshot read() {
+    private Snapshot read() {
         if (!Files.exists(path)) {
             return null;
         }
@@ -91,12 +204,10 @@ final class StateFile {
         }
     }
 
-    void write(String json) {
+    private void write(String json) {
         try {
             Path dir = path.getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
+            Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
             Files.writeString(temp, json, StandardCharsets.UTF_8);
             try {

@@ -123,13 +123,13 @@ class AutumnSandboxTest {
 
     @Test
     void realRoutesTheSandboxDoesNotServe_are501_andSaySo() {
-        SandboxHttp.Answer answer = http.post("/v1/customers.get_or_create", "{\"customer_id\":\"c\"}");
+        SandboxHttp.Answer answer = http.post("/v1/customers.list", "{}");
         assertThat(answer.status()).isEqualTo(501);
         assertThat(answer.code()).isEqualTo("sandbox_not_implemented");
         assertThat(answer.message())
                 .contains("test double, not Autumn")
-                .contains("customers.get_or_create")
-                .contains("addCustomer");
+                .contains("customers.list")
+                .contains("autumn-sandbox/README.md");
         assertThat(http.post("/v1/catalog.update", "{}").status()).isEqualTo(501);
     }
 

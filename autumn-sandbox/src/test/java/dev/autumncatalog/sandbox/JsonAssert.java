@@ -34,7 +34,7 @@ final class JsonAssert {
     static String canonical(JsonNode node) {
         JsonNode copy = node.deepCopy();
         mask(copy);
-        return RecordingConformanceTest.canonical(copy);
+        return RecordingReplay.canonical(copy);
     }
 
     private static void mask(JsonNode node) {

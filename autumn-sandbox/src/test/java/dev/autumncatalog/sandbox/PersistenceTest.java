@@ -43,10 +43,12 @@ class PersistenceTest {
         }
         assertThat(Files.readString(file))
                 .startsWith("{")
-                .contains("\"format\" : 1")
+                .contains("\"format\" : 2")
                 .contains("test double");
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertThat(files).as("no temporary files left").containsExactly(file);
+            assertThat(files)
+                    .as("no temporary files left; the lock file stays for the next sandbox")
+                    .containsExactlyInAnyOrder(file, file.resolveSibling("sandbox.json.lock"));
         }
 
         try (AutumnSandbox again = AutumnSandbox.builder().stateFile(file).start()) {
@@ -61,6 +63,53 @@ class PersistenceTest {
                             .asInt())
                     .as("customers survive a restart, so this versions")
                     .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void stateFile_keepsCustomersBalancesEntitiesAndLocks_acrossARestart() throws IOException {
+        Path file = dir.resolve("sandbox.json");
+        String customerBefore;
+        try (AutumnSandbox sandbox = AutumnSandbox.builder().stateFile(file).start()) {
+            SandboxHttp http = new SandboxHttp(sandbox);
+            http.post("/v1/features.create", FEATURE);
+            http.post(
+                    "/v1/features.create",
+                    "{\"feature_id\":\"seats\",\"name\":\"Seats\",\"type\":\"metered\",\"consumable\":false}");
+            http.post(
+                    "/v1/plans.create",
+                    "{\"plan_id\":\"free\",\"name\":\"Free\",\"auto_enable\":true,\"items\":[{\"feature_id\":"
+                            + "\"api_calls\",\"included\":100,\"reset\":{\"interval\":\"month\"}},{\"feature_id\":"
+                            + "\"seats\",\"included\":3}]}");
+            http.post("/v1/customers.get_or_create", "{\"customer_id\":\"c1\"}");
+            http.post("/v1/balances.track", "{\"customer_id\":\"c1\",\"feature_id\":\"api_calls\",\"value\":7}");
+            http.post("/v1/entities.create", "{\"customer_id\":\"c1\",\"entity_id\":\"u1\",\"feature_id\":\"seats\"}");
+            http.post(
+                    "/v1/balances.check",
+                    "{\"customer_id\":\"c1\",\"feature_id\":\"api_calls\",\"required_balance\":3,"
+                            + "\"lock\":{\"lock_id\":\"L1\",\"enabled\":true}}");
+            customerBefore =
+                    http.post("/v1/customers.get", "{\"customer_id\":\"c1\"}").body();
+        }
+        try (AutumnSandbox again = AutumnSandbox.builder().stateFile(file).start()) {
+            SandboxHttp http = new SandboxHttp(again);
+            assertThat(http.post("/v1/customers.get", "{\"customer_id\":\"c1\"}")
+                            .body())
+                    .isEqualTo(customerBefore);
+            assertThat(http.post("/v1/entities.get", "{\"customer_id\":\"c1\",\"entity_id\":\"u1\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http.post("/v1/balances.finalize", "{\"lock_id\":\"L1\",\"action\":\"release\"}")
+                            .status())
+                    .as("the lock survived the restart")
+                    .isEqualTo(200);
+            assertThat(http.post("/v1/customers.get", "{\"customer_id\":\"c1\"}")
+                            .json()
+                            .path("balances")
+                            .path("api_calls")
+                            .path("usage")
+                            .asInt())
+                    .isEqualTo(7);
         }
     }
 
@@ -112,17 +161,17 @@ class PersistenceTest {
     @Test
     void stateFile_unknownFormat_failsNamingFileAndFix() throws IOException {
         Path file = dir.resolve("sandbox.json");
-        Files.writeString(file, "{\"format\":2,\"features\":[],\"plans\":[]}");
+        Files.writeString(file, "{\"format\":3,\"features\":[],\"plans\":[]}");
         assertThatThrownBy(() -> AutumnSandbox.builder().stateFile(file).start())
                 .isInstanceOf(SandboxStateException.class)
                 .hasMessage("The sandbox state file " + file.toAbsolutePath()
-                        + " has format 2, this sandbox reads format 1. Delete it to start empty.");
+                        + " has format 3, this sandbox reads format 2. Delete it to start empty.");
     }
 
     @Test
     void stateFile_notJson_failsClearly() throws IOException {
         Path file = dir.resolve("sandbox.json");
-        Files.writeString(file, "{\"format\":1, \"features\": [");
+        Files.writeString(file, "{\"format\":2, \"features\": [");
         assertThatThrownBy(() -> AutumnSandbox.builder().stateFile(file).start())
                 .isInstanceOf(SandboxStateException.class)
                 .hasMessageStartingWith("Cannot read the sandbox state file " + file.toAbsolutePath())

@@ -34,6 +34,15 @@ final class SandboxHttp {
         headers.put("X-API-Version", "2.3.0");
     }
 
+    /** A client for a sandbox in another process, on 127.0.0.1:{@code port} with {@code secretKey}. */
+    static SandboxHttp at(int port, String secretKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + secretKey);
+        headers.put("Content-Type", "application/json");
+        headers.put("X-API-Version", "2.3.0");
+        return new SandboxHttp("http://127.0.0.1:" + port, headers);
+    }
+
     /** The same client with one header changed ({@code null} removes it). */
     SandboxHttp header(String name, String value) {
         SandboxHttp copy = new SandboxHttp(root, headers);
