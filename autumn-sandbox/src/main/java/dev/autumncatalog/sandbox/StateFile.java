@@ -1,7 +1,9 @@
 package dev.autumncatalog.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The sandbox's state file: {@code {"format":2, …}} with every feature, plan version, customer (subscriptions,
  * balances, entities) and lock, rewritten atomically (temporary file, then a move) after every request that changed
- * something. Format 1 (catalog only, customers as names on plan versions) is not read.
+ * something. Format 1 (catalog only, customers as names on plan versions) is read too: its customers become sandbox
+ * customers on the same plan versions, and the next write stores format 2.
  *
  * <p>Several sandboxes may share one file (parallel builds, two processes): every request is a {@link Transaction}
  * under an exclusive lock on the sibling {@code <name>.lock} file ({@link FileChannel#lock()}, which other processes
@@ -146,6 +149,9 @@ final class StateFile implements AutoCloseable {
         List<Model.PlanVersion> plans = new ArrayList<>();
         List<Ledger.Customer> customers = new ArrayList<>();
         List<Ledger.Lock> locks = new ArrayList<>();
+        /** Customers a format 1 file named on plan versions; given to the customer state on restore. */
+        @JsonIgnore
+        List<LegacyCustomers> legacyCustomers = new ArrayList<>();
 
         static Snapshot of(CatalogState catalog, CustomerState customers) {
             Snapshot snapshot = new Snapshot();
@@ -160,8 +166,14 @@ final class StateFile implements AutoCloseable {
         void restore(CatalogState catalog, CustomerState customers) {
             catalog.restore(seq, features, plans);
             customers.restore(this.customers, locks);
+            for (LegacyCustomers legacy : legacyCustomers) {
+                customers.addTestCustomers(legacy.planId(), legacy.version(), legacy.count(), null);
+            }
         }
     }
+
+    /** A plan version of a format 1 file and how many customers it had. */
+    record LegacyCustomers(String planId, int version, int count) {}
 
     /** The stored snapshot, or {@code null} when there is no file yet. */
     private Snapshot read() {
@@ -182,12 +194,27 @@ final class StateFile implements AutoCloseable {
             throw new SandboxStateException("The sandbox state file " + path
                     + " has no \"format\" number; it was not written by this sandbox. Delete it to start empty.");
         }
-        if (format.intValue() != FORMAT) {
+        List<LegacyCustomers> legacy = new ArrayList<>();
+        if (format.intValue() == 1) {
+            // Format 1 (before balances) held the catalog in the same shapes, and customers as names on plan
+            // versions: read it as format 2 with those customers, so nothing an earlier version stored is lost. The
+            // next write stores format 2.
+            ((ObjectNode) tree).put("format", FORMAT);
+            for (JsonNode plan : tree.path("plans")) {
+                JsonNode names = ((ObjectNode) plan).remove("customers");
+                if (names != null && names.size() > 0) {
+                    legacy.add(new LegacyCustomers(
+                            plan.path("id").asText(), plan.path("version").asInt(), names.size()));
+                }
+            }
+        } else if (format.intValue() != FORMAT) {
             throw new SandboxStateException("The sandbox state file " + path + " has format " + format.intValue()
-                    + ", this sandbox reads format " + FORMAT + ". Delete it to start empty.");
+                    + ", this sandbox reads formats 1 and " + FORMAT + ". Delete it to start empty.");
         }
         try {
-            return MAPPER.treeToValue(tree, Snapshot.class);
+            Snapshot snapshot = MAPPER.treeToValue(tree, Snapshot.class);
+            snapshot.legacyCustomers = legacy;
+            return snapshot;
         } catch (IOException e) {
             throw new SandboxStateException(
                     "Cannot read the sandbox state file " + path + " (format " + FORMAT + "): " + e.getMessage()

@@ -3,7 +3,9 @@ package dev.autumncatalog.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,6 +116,33 @@ class PersistenceTest {
     }
 
     @Test
+    void stateFileOfFormat1_writtenBeforeBalances_isReadWithItsCatalog_andUpgradedOnTheNextWrite() throws IOException {
+        // A real file written by the catalog-only sandbox (format 1): one feature, and one plan with two customers.
+        Path file = dir.resolve("sandbox.json");
+        try (InputStream old = getClass().getResourceAsStream("/state-format-1.json")) {
+            Files.write(file, old.readAllBytes());
+        }
+        try (AutumnSandbox sandbox = AutumnSandbox.builder().stateFile(file).start()) {
+            SandboxHttp http = new SandboxHttp(sandbox);
+            assertThat(http.post("/v1/features.list", "{}")
+                            .json()
+                            .path("list")
+                            .get(0)
+                            .path("id")
+                            .asText())
+                    .isEqualTo("api_calls");
+            JsonNode plan = http.post("/v1/plans.get", "{\"plan_id\":\"pro\"}").json();
+            assertThat(plan.path("price").path("amount").asInt()).isEqualTo(20);
+            assertThat(plan.path("items").get(0).path("included").asInt()).isEqualTo(1000);
+            assertThat(sandbox.customerCount("pro"))
+                    .as("the plan's customers of format 1 are kept")
+                    .isEqualTo(2);
+            http.post("/v1/features.create", FEATURE);
+        }
+        assertThat(Files.readString(file)).contains("\"format\" : 2");
+    }
+
+    @Test
     void stateFile_readsOnlyRequests_doNotRewriteIt() throws IOException {
         Path file = dir.resolve("sandbox.json");
         try (AutumnSandbox sandbox = AutumnSandbox.builder().stateFile(file).start()) {
@@ -165,7 +194,7 @@ class PersistenceTest {
         assertThatThrownBy(() -> AutumnSandbox.builder().stateFile(file).start())
                 .isInstanceOf(SandboxStateException.class)
                 .hasMessage("The sandbox state file " + file.toAbsolutePath()
-                        + " has format 3, this sandbox reads format 2. Delete it to start empty.");
+                        + " has format 3, this sandbox reads formats 1 and 2. Delete it to start empty.");
     }
 
     @Test
