@@ -137,7 +137,11 @@ class PersistenceTest {
             assertThat(sandbox.customerCount("pro"))
                     .as("the plan's customers of format 1 are kept")
                     .isEqualTo(2);
-            http.post("/v1/features.create", FEATURE);
+            assertThat(http.post(
+                                    "/v1/features.create",
+                                    "{\"feature_id\":\"sso\",\"name\":\"SSO\",\"type\":\"boolean\"}")
+                            .status())
+                    .isEqualTo(200);
         }
         assertThat(Files.readString(file)).contains("\"format\" : 2");
     }
