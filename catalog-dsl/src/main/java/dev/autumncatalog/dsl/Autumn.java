@@ -100,7 +100,7 @@ public final class Autumn {
 
     /** A feature granted without a usage price: {@code featureItem(API_CALLS).included(10_000).monthly()}. */
     public static FeatureItem featureItem(Feature feature) {
-        return new FeatureItem(Objects.requireNonNull(feature, "feature"), 0, false, null, null);
+        return new FeatureItem.Draft(Objects.requireNonNull(feature, "feature")).item();
     }
 
     /** A feature with a usage price: {@code pricedFeatureItem(SEATS).price(10).prepaid().monthly()}. */

@@ -2,6 +2,7 @@ package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A feature granted by a product, without a usage price: a boolean feature, or an allowance of a metered feature.
@@ -41,7 +42,7 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
             throw new IllegalArgumentException("feature item " + feature.id()
                     + " is already unlimited, cannot also include " + amount + "; choose .included(n) or .unlimited()");
         }
-        return new FeatureItem(feature, amount, false, reset, entityFeature);
+        return edit(draft -> draft.included = amount);
     }
 
     /** Makes usage unlimited. */
@@ -50,7 +51,7 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
             throw new IllegalArgumentException("feature item " + feature.id() + " already includes " + included
                     + ", cannot also be unlimited; choose .included(n) or .unlimited()");
         }
-        return new FeatureItem(feature, 0, true, reset, entityFeature);
+        return edit(draft -> draft.isUnlimited = true);
     }
 
     /** Resets the balance every {@code count} × {@code interval}. */
@@ -100,11 +101,48 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
 
     /** Makes the allowance per unit of a continuous-use feature, such as per seat. */
     public FeatureItem perEntity(Feature entity) {
-        return new FeatureItem(feature, included, isUnlimited, reset, Objects.requireNonNull(entity, "entity"));
+        Objects.requireNonNull(entity, "entity");
+        return edit(draft -> draft.entityFeature = entity);
     }
 
     private FeatureItem withReset(Cycle cycle) {
-        return new FeatureItem(feature, included, isUnlimited, cycle, entityFeature);
+        return edit(draft -> draft.reset = cycle);
+    }
+
+    private FeatureItem edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.item();
+    }
+
+    /**
+     * The components once more, mutable: the one copy path of the steps above and of {@link Autumn#featureItem}, so a
+     * new component is written in the header and here, and no step restates the others.
+     */
+    static final class Draft {
+        Feature feature;
+        long included;
+        boolean isUnlimited;
+        Cycle reset;
+        Feature entityFeature;
+
+        /** An item of {@code feature} with every optional component left out. */
+        Draft(Feature feature) {
+            this.feature = feature;
+        }
+
+        /** A copy of {@code item}. */
+        Draft(FeatureItem item) {
+            feature = item.feature;
+            included = item.included;
+            isUnlimited = item.isUnlimited;
+            reset = item.reset;
+            entityFeature = item.entityFeature;
+        }
+
+        FeatureItem item() {
+            return new FeatureItem(feature, included, isUnlimited, reset, entityFeature);
+        }
     }
 
     @Override

@@ -129,18 +129,13 @@ public final class PricedFeatureStep {
         }
 
         private PricedFeatureItem item(Cycle billing) {
-            return new PricedFeatureItem(
-                    priced.feature,
-                    priced.included,
-                    priced.price,
-                    priced.billingUnits,
-                    method,
-                    billing,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            PricedFeatureItem.Draft draft = new PricedFeatureItem.Draft(priced.feature);
+            draft.included = priced.included;
+            draft.price = priced.price;
+            draft.billingUnits = priced.billingUnits;
+            draft.billingMethod = method;
+            draft.billing = billing;
+            return draft.item();
         }
     }
 }
