@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -26,32 +27,30 @@ import java.util.function.Consumer;
  */
 public record FeatureItem(Feature feature, long included, boolean isUnlimited, Cycle reset, Feature entityFeature)
         implements Item {
-    /** Checks that included usage is not negative and not combined with unlimited. */
+    /**
+     * Requires the feature. Included usage below zero, or combined with unlimited, is reported by {@link
+     * Catalog#validate()}.
+     */
     public FeatureItem {
         Objects.requireNonNull(feature, "feature");
-        Checks.notNegative("included usage", included, "feature item " + feature.id());
-        if (isUnlimited && included != 0) {
-            throw new IllegalArgumentException("feature item " + feature.id() + " cannot be unlimited and include "
-                    + included + "; choose .included(n) or .unlimited()");
-        }
     }
 
     /** Includes {@code amount} units of usage. */
     public FeatureItem included(long amount) {
-        if (isUnlimited) {
-            throw new IllegalArgumentException("feature item " + feature.id()
-                    + " is already unlimited, cannot also include " + amount + "; choose .included(n) or .unlimited()");
-        }
-        return edit(draft -> draft.included = amount);
+        return edit(draft -> {
+            draft.included = amount;
+            draft.notes = draft.notes
+                    .check("included", Checks.notNegative("included usage", amount, "feature item " + feature.id()))
+                    .check("unlimited", Checks.unlimitedAndIncluded(feature.id(), isUnlimited, amount));
+        });
     }
 
     /** Makes usage unlimited. */
     public FeatureItem unlimited() {
-        if (included != 0) {
-            throw new IllegalArgumentException("feature item " + feature.id() + " already includes " + included
-                    + ", cannot also be unlimited; choose .included(n) or .unlimited()");
-        }
-        return edit(draft -> draft.isUnlimited = true);
+        return edit(draft -> {
+            draft.isUnlimited = true;
+            draft.notes = draft.notes.check("unlimited", Checks.unlimitedAndIncluded(feature.id(), true, included));
+        });
     }
 
     /** Resets the balance every {@code count} × {@code interval}. */
@@ -116,8 +115,9 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
     }
 
     /**
-     * The components once more, mutable: the one copy path of the steps above and of {@link Autumn#featureItem}, so a
-     * new component is written in the header and here, and no step restates the others.
+     * The components once more, mutable, with the notes of their bad values: the one copy path of the steps above and
+     * of {@link Autumn#featureItem}, so a new component is written in the header and here, and no step restates the
+     * others.
      */
     static final class Draft {
         Feature feature;
@@ -125,6 +125,7 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
         boolean isUnlimited;
         Cycle reset;
         Feature entityFeature;
+        Notes notes = Notes.NONE;
 
         /** An item of {@code feature} with every optional component left out. */
         Draft(Feature feature) {
@@ -138,10 +139,11 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
             isUnlimited = item.isUnlimited;
             reset = item.reset;
             entityFeature = item.entityFeature;
+            notes = Notes.of(item);
         }
 
         FeatureItem item() {
-            return new FeatureItem(feature, included, isUnlimited, reset, entityFeature);
+            return notes.on(new FeatureItem(feature, included, isUnlimited, reset, entityFeature));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -42,26 +43,15 @@ public record PricedFeatureItem(
         Feature entityFeature)
         implements Item {
 
-    /** Checks local invariants: included ≥ 0, billing units ≥ 1, max purchase ≥ 1, a billable interval. */
+    /**
+     * Requires the feature, price, billing method and billing cycle. Their values (included ≥ 0, billing units ≥ 1, max
+     * purchase ≥ 1, a billable interval) are checked by {@link Catalog#validate()}.
+     */
     public PricedFeatureItem {
         Objects.requireNonNull(feature, "feature");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(billingMethod, "billingMethod");
         Objects.requireNonNull(billing, "billing");
-        String where = "priced feature item " + feature.id();
-        Checks.notNegative("included usage", included, where);
-        if (billingUnits < 1) {
-            throw new IllegalArgumentException(
-                    "billing units must be ≥ 1, was " + billingUnits + " (" + where + "); use .per(n) with n ≥ 1");
-        }
-        if (maxPurchase != null && maxPurchase < 1) {
-            throw new IllegalArgumentException(
-                    "max purchase must be ≥ 1, was " + maxPurchase + " (" + where + "); leave it out for no limit");
-        }
-        if (!billing.isOneOff() && !billing.interval().isBillable()) {
-            throw new IllegalArgumentException("usage cannot be billed every "
-                    + billing.interval().word() + " (" + where + "); Autumn bills weekly or longer");
-        }
     }
 
     /** The cycle the balance actually resets on: {@link #reset()} when set, else {@link #billing()}. */
@@ -82,7 +72,10 @@ public record PricedFeatureItem(
 
     /** Limits what a customer may buy beyond included usage. */
     public PricedFeatureItem maxPurchase(long units) {
-        return edit(draft -> draft.maxPurchase = units);
+        return edit(draft -> {
+            draft.maxPurchase = units;
+            draft.notes = draft.notes.check("maxPurchase", Checks.maxPurchase(units, feature.id()));
+        });
     }
 
     /** Carries unused balance into the next cycle: {@code .rollover(rollover().upTo(500).forMonths(1))}. */
@@ -110,8 +103,9 @@ public record PricedFeatureItem(
     }
 
     /**
-     * The components once more, mutable: the one copy path of the steps above and of {@link PricedFeatureStep}, so a
-     * new component is written in the header and here, and no step restates the others.
+     * The components once more, mutable, with the notes of their bad values: the one copy path of the steps above and
+     * of {@link PricedFeatureStep}, so a new component is written in the header and here, and no step restates the
+     * others.
      */
     static final class Draft {
         Feature feature;
@@ -125,6 +119,7 @@ public record PricedFeatureItem(
         Rollover rollover;
         Proration proration;
         Feature entityFeature;
+        Notes notes = Notes.NONE;
 
         /** An item of {@code feature} with every optional component left out. */
         Draft(Feature feature) {
@@ -144,10 +139,11 @@ public record PricedFeatureItem(
             rollover = item.rollover;
             proration = item.proration;
             entityFeature = item.entityFeature;
+            notes = Notes.of(item);
         }
 
         PricedFeatureItem item() {
-            return new PricedFeatureItem(
+            return notes.on(new PricedFeatureItem(
                     feature,
                     included,
                     price,
@@ -158,7 +154,7 @@ public record PricedFeatureItem(
                     maxPurchase,
                     rollover,
                     proration,
-                    entityFeature);
+                    entityFeature));
         }
     }
 
