@@ -73,12 +73,20 @@ public record Product(
 
     /** The same product with a description. */
     public Product description(String text) {
-        return edit(draft -> draft.description = text);
+        return edit(draft -> {
+            draft.description = text;
+            draft.notes = draft.notes.check(
+                    "description", text == null ? null : Checks.text("product", id, "description", text));
+        });
     }
 
     /** The same product in a group: products of one group replace each other on upgrade or downgrade. */
     public Product group(String groupName) {
-        return edit(draft -> draft.group = groupName);
+        return edit(draft -> {
+            draft.group = groupName;
+            draft.notes = draft.notes.check(
+                    "group", groupName == null ? null : Checks.text("product", id, "group", groupName));
+        });
     }
 
     /** The same product as an add-on, bought next to another product. */

@@ -189,6 +189,72 @@ class ValueProblemsTest {
     }
 
     @Nested
+    class Texts {
+        @Test
+        void featureName_loneSurrogate() {
+            int line = nextLine();
+            Feature rocket = feature("rocket").name("Rocket \uD83D").booleanFlag();
+
+            assertThat(problems(rocket))
+                    .containsExactly(problem(
+                            this,
+                            line,
+                            "features[rocket]",
+                            "feature 'rocket' name has a lone surrogate (\\uD83D) at index 7; Autumn would store U+FFFD"
+                                    + " in its place and every push would change it again: complete the pair or remove"
+                                    + " it"));
+            assertThat(problems(feature("rocket").name("Rocket \uD83D\uDE80").booleanFlag()))
+                    .isEmpty();
+        }
+
+        @Test
+        void productDescriptionAndGroup_nul() {
+            Product pro = product("pro").name("Pro");
+            int line = nextLine();
+            Product described = pro.description("Pro\0plan").group("main\0");
+
+            assertThat(problems(described))
+                    .containsExactly(
+                            problem(
+                                    this,
+                                    line,
+                                    "products[pro]",
+                                    "product 'pro' description has a NUL character (\\u0000) at index 3; Autumn"
+                                            + " refuses it (500 internal_error): remove it"),
+                            problem(
+                                    this,
+                                    line,
+                                    "products[pro]",
+                                    "product 'pro' group has a NUL character (\\u0000) at index 4; Autumn refuses it"
+                                            + " (500 internal_error): remove it"));
+            assertThat(problems(described.description("Pro plan").group(null))).isEmpty();
+        }
+
+        @Test
+        void productName_loneLowSurrogate_inARecord() {
+            Product product = new Product("pro", "\uDE80Pro", null, null, false, false, null, List.of());
+
+            assertThat(problems(product))
+                    .containsExactly(new Problem(
+                            "products[pro]",
+                            "product 'pro' name has a lone surrogate (\\uDE80) at index 0; Autumn would store U+FFFD"
+                                    + " in its place and every push would change it again: complete the pair or remove"
+                                    + " it"));
+        }
+
+        @Test
+        void whatAutumnKeeps_isValid() {
+            // Leading and trailing spaces, control characters, emoji and long texts come back from Autumn unchanged.
+            Product product = product("pro")
+                    .name("  Pro\t\u0001 \uD83D\uDE80  ")
+                    .description("x".repeat(70_000))
+                    .group("\u00a0main\u200b");
+
+            assertThat(problems(product)).isEmpty();
+        }
+    }
+
+    @Nested
     class Prices {
         @Test
         void priceAmount_zero() {

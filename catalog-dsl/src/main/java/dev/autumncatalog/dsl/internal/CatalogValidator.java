@@ -183,6 +183,16 @@ public final class CatalogValidator {
                 String path = "products[" + product.id() + "]";
                 value(path, product, "id", Checks.id("product", product.id()));
                 value(path, product, "name", Checks.name("product", product.id(), product.name()));
+                if (product.description() != null) {
+                    value(
+                            path,
+                            product,
+                            "description",
+                            Checks.text("product", product.id(), "description", product.description()));
+                }
+                if (product.group() != null) {
+                    value(path, product, "group", Checks.text("product", product.id(), "group", product.group()));
+                }
                 int occurrence = seen.merge(product.id(), 1, Integer::sum);
                 List<Product> same = byId.get(product.id());
                 if (occurrence == 2) { // P-C2

@@ -35,10 +35,50 @@ public final class Checks {
                 + suggestId(id) + "'";
     }
 
-    /** A display name: not blank. */
+    /** A display name: not blank, and a {@link #text text} Autumn keeps as sent. */
     public static String name(String kind, String id, String name) {
         if (name.isBlank()) {
             return kind + " '" + id + "' needs a non-empty name, was '" + name + "'";
+        }
+        return text(kind, id, "name", name);
+    }
+
+    /**
+     * A text Autumn keeps exactly as sent, so that a push does not change it behind the catalog's back and the next plan
+     * does not show it changed again. Checked against the real server (issue 15; the recording is in catalog-dsl's
+     * test resources, {@code real-server-texts.tsv}), for feature names and plan names, descriptions and groups:
+     *
+     * <ul>
+     *   <li>a lone surrogate (half of a UTF-16 pair) is accepted, and stored as U+FFFD: every later push would update
+     *       the text again, so it is rejected;
+     *   <li>NUL (U+0000) is refused with a 500 {@code internal_error} (PostgreSQL text cannot hold it), half-way through
+     *       a push, so it is rejected before any request;
+     *   <li>everything else tried comes back unchanged, so it is accepted: other control characters (U+0001, tab, line
+     *       breaks, DEL, U+0085), leading, trailing and doubled spaces, no-break and zero-width spaces, U+2028, U+FEFF,
+     *       U+FFFE, characters outside the BMP (emoji), decomposed accents, HTML, quotes and backslashes, and texts of
+     *       10,000 and 70,000 characters (long texts are not refused: code generation and pull split long literals).
+     * </ul>
+     *
+     * Ids need no such rule: {@link #ID} allows ASCII letters, digits, {@code _} and {@code -} only, which the server
+     * keeps (mixed case, leading {@code -} or {@code _}, 2,000 characters).
+     *
+     * @param field the field, for the message: {@code name}, {@code description}, {@code group}
+     */
+    public static String text(String kind, String id, String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return kind + " '" + id + "' " + field + " has a NUL character (\\u0000) at index " + i
+                        + "; Autumn refuses it (500 internal_error): remove it";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a whole pair: a character outside the BMP, kept as sent
+            } else if (Character.isSurrogate(c)) {
+                return kind + " '" + id + "' " + field + " has a lone surrogate (\\u"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at index " + i
+                        + "; Autumn would store U+FFFD in its place and every push would change it again: complete the"
+                        + " pair or remove it";
+            }
         }
         return null;
     }

@@ -684,6 +684,22 @@ enum Mutation {
             return located(new Mutated(withFeatures(c, bad), "features[mut_blank]", "needs a non-empty name"));
         }
     },
+    FEATURE_NAME_LONE_SURROGATE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Feature bad = feature("mut_rocket").name("Rocket \uD83D").booleanFlag();
+            return located(new Mutated(withFeatures(c, bad), "features[mut_rocket]", "has a lone surrogate"));
+        }
+    },
+    PRODUCT_DESCRIPTION_NUL {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Product p = productAt(c, pick);
+            Product described = p.description("nul\0").addOn();
+            return located(new Mutated(
+                    replace(c, p, described), "products[" + p.id() + "]", "description has a NUL character"));
+        }
+    },
     PRODUCT_ID_NOT_AN_ID {
         @Override
         Mutated apply(Catalog c, int pick) {
