@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -36,17 +37,27 @@ public final class Autumn {
 
     /** A credit-schema entry: one unit of {@code feature} costs {@code credits}: {@code cost(API_CALLS, 1)}. */
     public static CreditCost cost(Feature feature, long credits) {
-        return new CreditCost(feature, BigDecimal.valueOf(credits));
+        return cost(feature, BigDecimal.valueOf(credits));
     }
 
     /** A credit-schema entry with an exact decimal cost: {@code cost(AI_TOKENS, "0.01")}. */
     public static CreditCost cost(Feature feature, String credits) {
-        return new CreditCost(feature, Checks.decimal("credit cost", credits));
+        Objects.requireNonNull(feature, "feature");
+        BigDecimal parsed = Checks.parse("credit cost", credits);
+        if (parsed == null) {
+            return Notes.NONE
+                    .unreadable("credits", Checks.notANumber("credit cost", credits))
+                    .on(new CreditCost(feature, Checks.NOT_A_NUMBER));
+        }
+        return cost(feature, parsed);
     }
 
     /** A credit-schema entry. */
     public static CreditCost cost(Feature feature, BigDecimal credits) {
-        return new CreditCost(feature, credits);
+        CreditCost cost = new CreditCost(Objects.requireNonNull(feature, "feature"), credits);
+        return Notes.NONE
+                .check("credits", Checks.creditCost(feature.id(), cost.credits()))
+                .on(cost);
     }
 
     // Products
@@ -59,24 +70,23 @@ public final class Autumn {
     /** The step of {@link #product(String)}: the product needs a name. Exists only as a return type. */
     public static final class ProductStep {
         private final String id;
+        private final Notes notes;
 
         ProductStep(String id) {
-            Checks.id("product", id);
-            this.id = id;
+            this.id = Objects.requireNonNull(id, "product id");
+            this.notes = Notes.NONE.check("id", Checks.id("product", id));
         }
 
         /** Names the product; it is complete from here on. */
         public Product name(String name) {
-            return new Product(id, name, null, null, false, false, null, java.util.List.of());
+            Checks.requireName("product", id, name);
+            return Product.named(id, name, notes.check("name", Checks.name("product", id, name)));
         }
     }
 
     /** A free trial of {@code length} units: {@code freeTrial(14).days()}. */
     public static FreeTrial.Step freeTrial(int length) {
-        if (length < 1) {
-            throw new IllegalArgumentException("free trial length must be ≥ 1, was " + length);
-        }
-        return new FreeTrial.Step(length);
+        return new FreeTrial.Step(length, Notes.NONE.check("length", Checks.trialLength(length)));
     }
 
     // Items
@@ -88,59 +98,81 @@ public final class Autumn {
 
     /** A fixed price, exact: {@code priceItem("9.99").monthly()}. */
     public static PriceStep priceItem(String amount) {
-        return priceItem(Checks.decimal("price amount", amount));
+        BigDecimal parsed = Checks.parse("price amount", amount);
+        if (parsed == null) {
+            return new PriceStep(
+                    Checks.NOT_A_NUMBER, Notes.NONE.unreadable("amount", Checks.notANumber("price amount", amount)));
+        }
+        return priceItem(parsed);
     }
 
     /** A fixed price. */
     public static PriceStep priceItem(BigDecimal amount) {
-        Checks.positive("price amount", amount);
-        Checks.atMostTwoDecimals("price amount", Checks.normalise(amount));
-        return new PriceStep(amount);
+        BigDecimal normalised = Checks.normalise(Objects.requireNonNull(amount, "price amount"));
+        return new PriceStep(normalised, Notes.NONE.check("amount", Checks.priceAmount(normalised)));
     }
 
     /** A feature granted without a usage price: {@code featureItem(API_CALLS).included(10_000).monthly()}. */
     public static FeatureItem featureItem(Feature feature) {
-        return new FeatureItem(Objects.requireNonNull(feature, "feature"), 0, false, null, null);
+        return new FeatureItem.Draft(Objects.requireNonNull(feature, "feature")).item();
     }
 
     /** A feature with a usage price: {@code pricedFeatureItem(SEATS).price(10).prepaid().monthly()}. */
     public static PricedFeatureStep pricedFeatureItem(Feature feature) {
-        return new PricedFeatureStep(feature, 0);
+        return new PricedFeatureStep(feature, 0, Notes.NONE);
     }
 
     /** A tier up to {@code upTo} units of total usage: {@code tier(10_000, "0.01")}. */
     public static Tier tier(long upTo, String amount) {
-        return new Tier(upTo, Checks.decimal("tier amount", amount), null);
+        return makeTier(upTo, amount);
     }
 
     /** A tier up to {@code upTo} units of total usage. */
     public static Tier tier(long upTo, long amount) {
-        return new Tier(upTo, BigDecimal.valueOf(amount), null);
+        return tier(upTo, BigDecimal.valueOf(amount));
     }
 
     /** A tier up to {@code upTo} units of total usage. */
     public static Tier tier(long upTo, BigDecimal amount) {
-        return new Tier(upTo, amount, null);
+        return makeTier(upTo, amount, Notes.NONE);
     }
 
     /** The unbounded last tier: {@code lastTier("0.005")}. */
     public static Tier lastTier(String amount) {
-        return new Tier(null, Checks.decimal("tier amount", amount), null);
+        return makeTier(null, amount);
     }
 
     /** The unbounded last tier. */
     public static Tier lastTier(long amount) {
-        return new Tier(null, BigDecimal.valueOf(amount), null);
+        return lastTier(BigDecimal.valueOf(amount));
     }
 
     /** The unbounded last tier. */
     public static Tier lastTier(BigDecimal amount) {
-        return new Tier(null, amount, null);
+        return makeTier(null, amount, Notes.NONE);
+    }
+
+    private static Tier makeTier(Long upTo, String amount) {
+        BigDecimal parsed = Checks.parse("tier amount", amount);
+        if (parsed == null) {
+            Notes notes = Notes.NONE.unreadable("amount", Checks.notANumber("tier amount", amount));
+            return makeTier(upTo, Checks.NOT_A_NUMBER, notes);
+        }
+        return makeTier(upTo, parsed, Notes.NONE);
+    }
+
+    private static Tier makeTier(Long upTo, BigDecimal amount, Notes notes) {
+        Objects.requireNonNull(amount, "tier amount");
+        Notes checked = notes.check("upTo", Checks.tierUpTo(upTo));
+        if (checked.get("amount") == null) {
+            checked = checked.check("amount", Checks.notNegative("tier amount", amount));
+        }
+        return checked.on(new Tier(upTo, amount, null));
     }
 
     /** Starts a rollover: {@code rollover().upTo(500).forMonths(1)}. */
     public static Rollover.Step rollover() {
-        return new Rollover.Step(null, null);
+        return new Rollover.Step(null, null, Notes.NONE);
     }
 
     // Catalog

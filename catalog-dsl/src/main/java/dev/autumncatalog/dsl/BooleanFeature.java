@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import java.util.Objects;
 
 /**
  * An on/off feature such as SSO or priority support.
@@ -13,10 +14,10 @@ import dev.autumncatalog.dsl.internal.Checks;
  * @param name the display name
  */
 public record BooleanFeature(String id, String name) implements Feature {
-    /** Checks the id and name. */
+    /** Requires an id and a name; their values are checked by {@link Catalog#validate()}. */
     public BooleanFeature {
-        Checks.id("feature", id);
-        Checks.name("feature", id, name);
+        Objects.requireNonNull(id, "feature id");
+        Checks.requireName("feature", id, name);
     }
 
     @Override

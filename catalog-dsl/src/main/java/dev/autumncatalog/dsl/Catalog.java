@@ -108,6 +108,20 @@ public record Catalog(List<Feature> features, List<Product> products) implements
     }
 
     /**
+     * The problems of the values alone: ids, names, amounts, counts, the rules a DSL step notes where a value is
+     * written. The rules that relate values to each other (references, canonical forms, one price per product) are left
+     * out, so this also suits a part of a catalog read from elsewhere, such as Autumn's answer, that must at least hold
+     * values the model allows.
+     *
+     * <pre>{@code
+     * new Catalog(List.of(), List.of(remotePlan)).valueProblems()   // [products[neg].items[0]: price amount must be > 0, was -5]
+     * }</pre>
+     */
+    public List<Problem> valueProblems() {
+        return CatalogValidator.validateValues(this);
+    }
+
+    /**
      * This catalog, when it is valid.
      *
      * @throws CatalogValidationException listing every problem

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param credits credits per unit of usage; greater than zero
  */
 public record CreditCost(Feature feature, BigDecimal credits) {
-    /** Checks that the cost is positive and normalises its scale ({@code 1.50} equals {@code 1.5}). */
+    /**
+     * Normalises the cost's scale ({@code 1.50} equals {@code 1.5}); a cost that is not positive is reported by {@link
+     * Catalog#validate()}.
+     */
     public CreditCost {
         Objects.requireNonNull(feature, "feature");
-        credits = Checks.positive("credit cost of feature '" + feature.id() + "'", credits);
+        credits = Checks.normalise(Objects.requireNonNull(credits, "credits"));
     }
 }

@@ -17,16 +17,14 @@ import java.util.Objects;
  * @param creditSchema what one unit of each metered feature costs in credits; at least one entry
  */
 public record CreditSystem(String id, String name, List<CreditCost> creditSchema) implements Feature {
-    /** Checks the id, the name, and that the schema is not empty. */
+    /**
+     * Requires an id, a name and a schema, and copies the schema; their values (an empty schema too) are checked by
+     * {@link Catalog#validate()}.
+     */
     public CreditSystem {
-        Checks.id("feature", id);
-        Checks.name("feature", id, name);
-        Objects.requireNonNull(creditSchema, "creditSchema");
-        creditSchema = List.copyOf(creditSchema);
-        if (creditSchema.isEmpty()) {
-            throw new IllegalArgumentException("credit system '" + id
-                    + "' needs at least one credit cost, was none; add one: .creditSystem(cost(API_CALLS, 1))");
-        }
+        Objects.requireNonNull(id, "feature id");
+        Checks.requireName("feature", id, name);
+        creditSchema = List.copyOf(Objects.requireNonNull(creditSchema, "creditSchema"));
     }
 
     @Override

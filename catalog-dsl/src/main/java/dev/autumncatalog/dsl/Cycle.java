@@ -1,5 +1,7 @@
 package dev.autumncatalog.dsl;
 
+import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.Objects;
 
 /**
@@ -13,11 +15,13 @@ public record Cycle(Interval interval, int count) {
     /** A one-off price, or a balance that never resets. */
     public static final Cycle ONE_OFF = new Cycle(null, 1);
 
-    /** Checks the count. */
+    /**
+     * Rejects a one-off cycle with a count, which no step can make. A count below one is reported by {@link
+     * Catalog#validate()}.
+     *
+     * @throws IllegalArgumentException for a one-off cycle with a count other than 1
+     */
     public Cycle {
-        if (count < 1) {
-            throw new IllegalArgumentException("interval count must be ≥ 1, was " + count);
-        }
         if (interval == null && count != 1) {
             throw new IllegalArgumentException("a one-off cycle has no count, was " + count);
         }
@@ -25,7 +29,8 @@ public record Cycle(Interval interval, int count) {
 
     /** Every {@code count} units of {@code interval}: {@code Cycle.every(3, Interval.MONTH)}. */
     public static Cycle every(int count, Interval interval) {
-        return new Cycle(Objects.requireNonNull(interval, "interval"), count);
+        Cycle cycle = new Cycle(Objects.requireNonNull(interval, "interval"), count);
+        return Notes.NONE.check("count", Checks.cycleCount(cycle)).on(cycle);
     }
 
     /** Once per {@code interval}: {@code Cycle.of(Interval.MONTH)}. */

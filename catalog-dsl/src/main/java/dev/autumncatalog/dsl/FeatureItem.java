@@ -1,7 +1,9 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A feature granted by a product, without a usage price: a boolean feature, or an allowance of a metered feature.
@@ -25,32 +27,30 @@ import java.util.Objects;
  */
 public record FeatureItem(Feature feature, long included, boolean isUnlimited, Cycle reset, Feature entityFeature)
         implements Item {
-    /** Checks that included usage is not negative and not combined with unlimited. */
+    /**
+     * Requires the feature. Included usage below zero, or combined with unlimited, is reported by {@link
+     * Catalog#validate()}.
+     */
     public FeatureItem {
         Objects.requireNonNull(feature, "feature");
-        Checks.notNegative("included usage", included, "feature item " + feature.id());
-        if (isUnlimited && included != 0) {
-            throw new IllegalArgumentException("feature item " + feature.id() + " cannot be unlimited and include "
-                    + included + "; choose .included(n) or .unlimited()");
-        }
     }
 
     /** Includes {@code amount} units of usage. */
     public FeatureItem included(long amount) {
-        if (isUnlimited) {
-            throw new IllegalArgumentException("feature item " + feature.id()
-                    + " is already unlimited, cannot also include " + amount + "; choose .included(n) or .unlimited()");
-        }
-        return new FeatureItem(feature, amount, false, reset, entityFeature);
+        return edit(draft -> {
+            draft.included = amount;
+            draft.notes = draft.notes
+                    .check("included", Checks.notNegative("included usage", amount, "feature item " + feature.id()))
+                    .check("unlimited", Checks.unlimitedAndIncluded(feature.id(), isUnlimited, amount));
+        });
     }
 
     /** Makes usage unlimited. */
     public FeatureItem unlimited() {
-        if (included != 0) {
-            throw new IllegalArgumentException("feature item " + feature.id() + " already includes " + included
-                    + ", cannot also be unlimited; choose .included(n) or .unlimited()");
-        }
-        return new FeatureItem(feature, 0, true, reset, entityFeature);
+        return edit(draft -> {
+            draft.isUnlimited = true;
+            draft.notes = draft.notes.check("unlimited", Checks.unlimitedAndIncluded(feature.id(), true, included));
+        });
     }
 
     /** Resets the balance every {@code count} × {@code interval}. */
@@ -100,11 +100,51 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
 
     /** Makes the allowance per unit of a continuous-use feature, such as per seat. */
     public FeatureItem perEntity(Feature entity) {
-        return new FeatureItem(feature, included, isUnlimited, reset, Objects.requireNonNull(entity, "entity"));
+        Objects.requireNonNull(entity, "entity");
+        return edit(draft -> draft.entityFeature = entity);
     }
 
     private FeatureItem withReset(Cycle cycle) {
-        return new FeatureItem(feature, included, isUnlimited, cycle, entityFeature);
+        return edit(draft -> draft.reset = cycle);
+    }
+
+    private FeatureItem edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.item();
+    }
+
+    /**
+     * The components once more, mutable, with the notes of their bad values: the one copy path of the steps above and
+     * of {@link Autumn#featureItem}, so a new component is written in the header and here, and no step restates the
+     * others.
+     */
+    static final class Draft {
+        Feature feature;
+        long included;
+        boolean isUnlimited;
+        Cycle reset;
+        Feature entityFeature;
+        Notes notes = Notes.NONE;
+
+        /** An item of {@code feature} with every optional component left out. */
+        Draft(Feature feature) {
+            this.feature = feature;
+        }
+
+        /** A copy of {@code item}. */
+        Draft(FeatureItem item) {
+            feature = item.feature;
+            included = item.included;
+            isUnlimited = item.isUnlimited;
+            reset = item.reset;
+            entityFeature = item.entityFeature;
+            notes = Notes.of(item);
+        }
+
+        FeatureItem item() {
+            return notes.on(new FeatureItem(feature, included, isUnlimited, reset, entityFeature));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.autumncatalog.dsl;
 
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,40 +32,39 @@ public record FreeTrial(int length, Unit unit, boolean cardRequired) {
         }
     }
 
-    /** Checks the length. */
+    /** Requires a unit; a length below one is reported by {@link Catalog#validate()}. */
     public FreeTrial {
         Objects.requireNonNull(unit, "unit");
-        if (length < 1) {
-            throw new IllegalArgumentException("free trial length must be ≥ 1, was " + length);
-        }
     }
 
     /** The same trial without asking for a card. */
     public FreeTrial noCardRequired() {
-        return new FreeTrial(length, unit, false);
+        return Notes.of(this).on(new FreeTrial(length, unit, false));
     }
 
     /** The first step of a trial: its length; the unit ends it. */
     public static final class Step {
         private final int length;
+        private final Notes notes;
 
-        Step(int length) {
+        Step(int length, Notes notes) {
             this.length = length;
+            this.notes = notes;
         }
 
         /** A trial of {@code length} days. */
         public FreeTrial days() {
-            return new FreeTrial(length, Unit.DAY, true);
+            return notes.on(new FreeTrial(length, Unit.DAY, true));
         }
 
         /** A trial of {@code length} months. */
         public FreeTrial months() {
-            return new FreeTrial(length, Unit.MONTH, true);
+            return notes.on(new FreeTrial(length, Unit.MONTH, true));
         }
 
         /** A trial of {@code length} years. */
         public FreeTrial years() {
-            return new FreeTrial(length, Unit.YEAR, true);
+            return notes.on(new FreeTrial(length, Unit.YEAR, true));
         }
     }
 }

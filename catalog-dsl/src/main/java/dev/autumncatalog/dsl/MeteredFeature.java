@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import java.util.Objects;
 
 /**
  * A metered feature: single-use (consumed, such as API calls or AI tokens) or continuous-use (allocated, such as seats
@@ -16,10 +17,10 @@ import dev.autumncatalog.dsl.internal.Checks;
  * @param consumable {@code true} for single-use, {@code false} for continuous-use
  */
 public record MeteredFeature(String id, String name, boolean consumable) implements Feature {
-    /** Checks the id and name. */
+    /** Requires an id and a name; their values are checked by {@link Catalog#validate()}. */
     public MeteredFeature {
-        Checks.id("feature", id);
-        Checks.name("feature", id, name);
+        Objects.requireNonNull(id, "feature id");
+        Checks.requireName("feature", id, name);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * One amount per billing unit: {@code price("0.01")}.
@@ -9,8 +10,8 @@ import java.math.BigDecimal;
  * @param amount the price per billing unit, greater than zero
  */
 public record PerUnitPrice(BigDecimal amount) implements UsagePrice {
-    /** Checks the amount is positive and normalises its scale. */
+    /** Normalises the amount's scale; an amount that is not positive is reported by {@link Catalog#validate()}. */
     public PerUnitPrice {
-        amount = Checks.positive("usage price amount", amount);
+        amount = Checks.normalise(Objects.requireNonNull(amount, "usage price amount"));
     }
 }

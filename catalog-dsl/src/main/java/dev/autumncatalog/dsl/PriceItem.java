@@ -17,16 +17,13 @@ import java.util.Objects;
  * @param billing how often it is billed; {@link Cycle#ONE_OFF} for a one-time charge
  */
 public record PriceItem(BigDecimal amount, Cycle billing) implements Item {
-    /** Checks the amount (positive, at most 2 decimals) and the billing interval (weekly or longer). */
+    /**
+     * Normalises the amount's scale. The amount (positive, at most 2 decimals) and the billing interval (weekly or
+     * longer) are checked by {@link Catalog#validate()}.
+     */
     public PriceItem {
-        amount = Checks.positive("price amount", amount);
-        Checks.atMostTwoDecimals("price amount", amount);
+        amount = Checks.normalise(Objects.requireNonNull(amount, "price amount"));
         Objects.requireNonNull(billing, "billing");
-        if (!billing.isOneOff() && !billing.interval().isBillable()) {
-            throw new IllegalArgumentException(
-                    "a price cannot be billed every " + billing.interval().word()
-                            + "; Autumn bills weekly or longer: use .weekly(), .monthly(), .yearly() or .oneOff()");
-        }
     }
 
     @Override

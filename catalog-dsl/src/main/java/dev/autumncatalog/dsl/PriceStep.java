@@ -1,13 +1,17 @@
 package dev.autumncatalog.dsl;
 
+import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.math.BigDecimal;
 
 /** The step of {@link Autumn#priceItem(long)}: how often the amount is billed. Exists only as a return type. */
 public final class PriceStep {
     private final BigDecimal amount;
+    private final Notes notes;
 
-    PriceStep(BigDecimal amount) {
+    PriceStep(BigDecimal amount, Notes notes) {
         this.amount = amount;
+        this.notes = notes;
     }
 
     /** Billed every week. */
@@ -37,11 +41,15 @@ public final class PriceStep {
 
     /** Billed every {@code count} × {@code interval}: {@code every(3, MONTH)}. */
     public PriceItem every(int count, Interval interval) {
-        return new PriceItem(amount, Cycle.every(count, interval));
+        return item(Cycle.every(count, interval));
     }
 
     /** Billed once. */
     public PriceItem oneOff() {
-        return new PriceItem(amount, Cycle.ONE_OFF);
+        return item(Cycle.ONE_OFF);
+    }
+
+    private PriceItem item(Cycle billing) {
+        return notes.check("billing", Checks.priceBilling(billing)).on(new PriceItem(amount, billing));
     }
 }

@@ -1,7 +1,9 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A feature with a usage price: overage above included usage, prepaid seats, tiered usage. Every step returns a new
@@ -41,26 +43,15 @@ public record PricedFeatureItem(
         Feature entityFeature)
         implements Item {
 
-    /** Checks local invariants: included ≥ 0, billing units ≥ 1, max purchase ≥ 1, a billable interval. */
+    /**
+     * Requires the feature, price, billing method and billing cycle. Their values (included ≥ 0, billing units ≥ 1, max
+     * purchase ≥ 1, a billable interval) are checked by {@link Catalog#validate()}.
+     */
     public PricedFeatureItem {
         Objects.requireNonNull(feature, "feature");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(billingMethod, "billingMethod");
         Objects.requireNonNull(billing, "billing");
-        String where = "priced feature item " + feature.id();
-        Checks.notNegative("included usage", included, where);
-        if (billingUnits < 1) {
-            throw new IllegalArgumentException(
-                    "billing units must be ≥ 1, was " + billingUnits + " (" + where + "); use .per(n) with n ≥ 1");
-        }
-        if (maxPurchase != null && maxPurchase < 1) {
-            throw new IllegalArgumentException(
-                    "max purchase must be ≥ 1, was " + maxPurchase + " (" + where + "); leave it out for no limit");
-        }
-        if (!billing.isOneOff() && !billing.interval().isBillable()) {
-            throw new IllegalArgumentException("usage cannot be billed every "
-                    + billing.interval().word() + " (" + where + "); Autumn bills weekly or longer");
-        }
     }
 
     /** The cycle the balance actually resets on: {@link #reset()} when set, else {@link #billing()}. */
@@ -70,91 +61,101 @@ public record PricedFeatureItem(
 
     /** Resets the usage balance every {@code count} × {@code interval} instead of every billing cycle (prepaid only). */
     public PricedFeatureItem resetEvery(int count, Interval interval) {
-        return withReset(Cycle.every(count, interval));
+        Cycle cycle = Cycle.every(count, interval);
+        return edit(draft -> draft.reset = cycle);
     }
 
     /** The usage balance never resets (prepaid only): what is bought lasts until used. */
     public PricedFeatureItem noReset() {
-        return withReset(Cycle.ONE_OFF);
+        return edit(draft -> draft.reset = Cycle.ONE_OFF);
     }
 
     /** Limits what a customer may buy beyond included usage. */
     public PricedFeatureItem maxPurchase(long units) {
-        return new PricedFeatureItem(
-                feature,
-                included,
-                price,
-                billingUnits,
-                billingMethod,
-                billing,
-                reset,
-                units,
-                rollover,
-                proration,
-                entityFeature);
+        return edit(draft -> {
+            draft.maxPurchase = units;
+            draft.notes = draft.notes.check("maxPurchase", Checks.maxPurchase(units, feature.id()));
+        });
     }
 
     /** Carries unused balance into the next cycle: {@code .rollover(rollover().upTo(500).forMonths(1))}. */
     public PricedFeatureItem rollover(Rollover value) {
-        return new PricedFeatureItem(
-                feature,
-                included,
-                price,
-                billingUnits,
-                billingMethod,
-                billing,
-                reset,
-                maxPurchase,
-                Objects.requireNonNull(value, "rollover"),
-                proration,
-                entityFeature);
+        Objects.requireNonNull(value, "rollover");
+        return edit(draft -> draft.rollover = value);
     }
 
     /** Sets how prepaid quantity changes are prorated (prepaid only). */
     public PricedFeatureItem prorate(OnIncrease onIncrease, OnDecrease onDecrease) {
-        return new PricedFeatureItem(
-                feature,
-                included,
-                price,
-                billingUnits,
-                billingMethod,
-                billing,
-                reset,
-                maxPurchase,
-                rollover,
-                new Proration(onIncrease, onDecrease),
-                entityFeature);
+        Proration proration = new Proration(onIncrease, onDecrease);
+        return edit(draft -> draft.proration = proration);
     }
 
     /** Makes the balance per unit of a continuous-use feature, such as per seat. */
     public PricedFeatureItem perEntity(Feature entity) {
-        return new PricedFeatureItem(
-                feature,
-                included,
-                price,
-                billingUnits,
-                billingMethod,
-                billing,
-                reset,
-                maxPurchase,
-                rollover,
-                proration,
-                Objects.requireNonNull(entity, "entity"));
+        Objects.requireNonNull(entity, "entity");
+        return edit(draft -> draft.entityFeature = entity);
     }
 
-    private PricedFeatureItem withReset(Cycle cycle) {
-        return new PricedFeatureItem(
-                feature,
-                included,
-                price,
-                billingUnits,
-                billingMethod,
-                billing,
-                cycle,
-                maxPurchase,
-                rollover,
-                proration,
-                entityFeature);
+    private PricedFeatureItem edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.item();
+    }
+
+    /**
+     * The components once more, mutable, with the notes of their bad values: the one copy path of the steps above and
+     * of {@link PricedFeatureStep}, so a new component is written in the header and here, and no step restates the
+     * others.
+     */
+    static final class Draft {
+        Feature feature;
+        long included;
+        UsagePrice price;
+        long billingUnits = 1;
+        BillingMethod billingMethod;
+        Cycle billing;
+        Cycle reset;
+        Long maxPurchase;
+        Rollover rollover;
+        Proration proration;
+        Feature entityFeature;
+        Notes notes = Notes.NONE;
+
+        /** An item of {@code feature} with every optional component left out. */
+        Draft(Feature feature) {
+            this.feature = feature;
+        }
+
+        /** A copy of {@code item}. */
+        Draft(PricedFeatureItem item) {
+            feature = item.feature;
+            included = item.included;
+            price = item.price;
+            billingUnits = item.billingUnits;
+            billingMethod = item.billingMethod;
+            billing = item.billing;
+            reset = item.reset;
+            maxPurchase = item.maxPurchase;
+            rollover = item.rollover;
+            proration = item.proration;
+            entityFeature = item.entityFeature;
+            notes = Notes.of(item);
+        }
+
+        PricedFeatureItem item() {
+            return notes.on(new PricedFeatureItem(
+                    feature,
+                    included,
+                    price,
+                    billingUnits,
+                    billingMethod,
+                    billing,
+                    reset,
+                    maxPurchase,
+                    rollover,
+                    proration,
+                    entityFeature));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -12,16 +13,22 @@ import java.util.Objects;
 public final class PricedFeatureStep {
     private final Feature feature;
     private final long included;
+    private final Notes notes;
 
-    PricedFeatureStep(Feature feature, long included) {
+    PricedFeatureStep(Feature feature, long included, Notes notes) {
         this.feature = Objects.requireNonNull(feature, "feature");
-        Checks.notNegative("included usage", included, "priced feature item " + feature.id());
         this.included = included;
+        this.notes = notes;
     }
 
     /** Includes {@code amount} units before the price applies. */
     public PricedFeatureStep included(long amount) {
-        return new PricedFeatureStep(feature, amount);
+        return new PricedFeatureStep(
+                feature,
+                amount,
+                notes.check(
+                        "included",
+                        Checks.notNegative("included usage", amount, "priced feature item " + feature.id())));
     }
 
     /** One price per billing unit: {@code price(10)}. */
@@ -31,45 +38,61 @@ public final class PricedFeatureStep {
 
     /** One price per billing unit, exact: {@code price("0.01")}. */
     public Priced price(String amount) {
-        return price(Checks.decimal("usage price amount", amount));
+        BigDecimal parsed = Checks.parse("usage price amount", amount);
+        if (parsed == null) {
+            PerUnitPrice price = Notes.NONE
+                    .unreadable("amount", Checks.notANumber("usage price amount", amount))
+                    .on(new PerUnitPrice(Checks.NOT_A_NUMBER));
+            return new Priced(this, price);
+        }
+        return price(parsed);
     }
 
     /** One price per billing unit. */
     public Priced price(BigDecimal amount) {
-        return new Priced(feature, included, new PerUnitPrice(amount), 1);
+        PerUnitPrice price = new PerUnitPrice(amount);
+        return new Priced(
+                this,
+                Notes.NONE.check("amount", Checks.usagePrice(price.amount())).on(price));
     }
 
     /** Graduated tiers: each unit is priced by the tier it falls in. */
     public Priced tiers(Tier... tiers) {
-        return new Priced(feature, included, new TieredPrice(List.of(tiers), TierBehavior.GRADUATED), 1);
+        return new Priced(this, tiered(tiers, TierBehavior.GRADUATED));
     }
 
     /** Volume tiers: all units are priced by the tier the total falls in (prepaid only). */
     public Priced volumeTiers(Tier... tiers) {
-        return new Priced(feature, included, new TieredPrice(List.of(tiers), TierBehavior.VOLUME), 1);
+        return new Priced(this, tiered(tiers, TierBehavior.VOLUME));
+    }
+
+    private static TieredPrice tiered(Tier[] tiers, TierBehavior behavior) {
+        TieredPrice price = new TieredPrice(List.of(Objects.requireNonNull(tiers, "tiers")), behavior);
+        return Notes.NONE.check("tiers", Checks.tiers(price.tiers())).on(price);
     }
 
     /** A priced feature waiting for its billing units and method. */
     public static final class Priced {
-        private final Feature feature;
-        private final long included;
+        private final PricedFeatureStep step;
         private final UsagePrice price;
         private final long billingUnits;
+        private final Notes notes;
 
-        Priced(Feature feature, long included, UsagePrice price, long billingUnits) {
-            this.feature = feature;
-            this.included = included;
+        Priced(PricedFeatureStep step, UsagePrice price) {
+            this(step, price, 1, step.notes);
+        }
+
+        private Priced(PricedFeatureStep step, UsagePrice price, long billingUnits, Notes notes) {
+            this.step = step;
             this.price = price;
             this.billingUnits = billingUnits;
+            this.notes = notes;
         }
 
         /** The price applies per {@code units} units: {@code price(5).per(1_000)} is $5 per 1,000. */
         public Priced per(long units) {
-            if (units < 1) {
-                throw new IllegalArgumentException("billing units must be ≥ 1, was " + units + " (priced feature item "
-                        + feature.id() + "); use .per(n) with n ≥ 1");
-            }
-            return new Priced(feature, included, price, units);
+            return new Priced(
+                    step, price, units, notes.check("billingUnits", Checks.billingUnits(units, step.feature.id())));
         }
 
         /** The customer buys a quantity up front. */
@@ -129,18 +152,15 @@ public final class PricedFeatureStep {
         }
 
         private PricedFeatureItem item(Cycle billing) {
-            return new PricedFeatureItem(
-                    priced.feature,
-                    priced.included,
-                    priced.price,
-                    priced.billingUnits,
-                    method,
-                    billing,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            Feature feature = priced.step.feature;
+            PricedFeatureItem.Draft draft = new PricedFeatureItem.Draft(feature);
+            draft.included = priced.step.included;
+            draft.price = priced.price;
+            draft.billingUnits = priced.billingUnits;
+            draft.billingMethod = method;
+            draft.billing = billing;
+            draft.notes = priced.notes.check("billing", Checks.usageBilling(billing, feature.id()));
+            return draft.item();
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A product (a plan, in Autumn's newer words): what a customer subscribes to or buys. Every step returns a new
@@ -37,10 +39,13 @@ public record Product(
         List<Item> items)
         implements CatalogPart {
 
-    /** Checks the id and name, and copies the items. */
+    /**
+     * Requires an id and a name, turns a blank description or group into {@code null}, and copies the items. A bad id
+     * or a blank name is reported by {@link Catalog#validate()}.
+     */
     public Product {
-        Checks.id("product", id);
-        Checks.name("product", id, name);
+        Objects.requireNonNull(id, "product id");
+        Checks.requireName("product", id, name);
         if (description != null && description.isBlank()) {
             description = null;
         }
@@ -50,42 +55,60 @@ public record Product(
         items = List.copyOf(Objects.requireNonNull(items, "items"));
     }
 
+    /** A product with nothing but an id and a name, and the notes of their bad values. */
+    static Product named(String id, String name, Notes notes) {
+        Draft draft = new Draft(id, name);
+        draft.notes = notes;
+        return draft.product();
+    }
+
     /** The same product with another display name. */
     public Product name(String newName) {
-        return new Product(id, newName, description, group, isAddOn, isDefault, freeTrial, items);
+        Checks.requireName("product", id, newName);
+        return edit(draft -> {
+            draft.name = newName;
+            draft.notes = draft.notes.check("name", Checks.name("product", id, newName));
+        });
     }
 
     /** The same product with a description. */
     public Product description(String text) {
-        return new Product(id, name, text, group, isAddOn, isDefault, freeTrial, items);
+        return edit(draft -> {
+            draft.description = text;
+            draft.notes = draft.notes.check(
+                    "description", text == null ? null : Checks.text("product", id, "description", text));
+        });
     }
 
     /** The same product in a group: products of one group replace each other on upgrade or downgrade. */
     public Product group(String groupName) {
-        return new Product(id, name, description, groupName, isAddOn, isDefault, freeTrial, items);
+        return edit(draft -> {
+            draft.group = groupName;
+            draft.notes = draft.notes.check(
+                    "group", groupName == null ? null : Checks.text("product", id, "group", groupName));
+        });
     }
 
     /** The same product as an add-on, bought next to another product. */
     public Product addOn() {
-        return new Product(id, name, description, group, true, isDefault, freeTrial, items);
+        return edit(draft -> draft.isAddOn = true);
     }
 
     /** The same product, enabled for every new customer (Autumn's {@code is_default} / {@code auto_enable}). */
     public Product defaultProduct() {
-        return new Product(id, name, description, group, isAddOn, true, freeTrial, items);
+        return edit(draft -> draft.isDefault = true);
     }
 
     /** The same product with a free trial: {@code .freeTrial(freeTrial(14).days())}. */
     public Product freeTrial(FreeTrial trial) {
-        return new Product(
-                id, name, description, group, isAddOn, isDefault, Objects.requireNonNull(trial, "trial"), items);
+        Objects.requireNonNull(trial, "trial");
+        return edit(draft -> draft.freeTrial = trial);
     }
 
     /** The same product with one more item. */
     public Product item(Item item) {
-        List<Item> more = new ArrayList<>(items);
-        more.add(Objects.requireNonNull(item, "item"));
-        return new Product(id, name, description, group, isAddOn, isDefault, freeTrial, more);
+        Objects.requireNonNull(item, "item");
+        return edit(draft -> draft.items.add(item));
     }
 
     /** The same product with more items. */
@@ -95,6 +118,50 @@ public record Product(
             result = result.item(item);
         }
         return result;
+    }
+
+    private Product edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.product();
+    }
+
+    /**
+     * The components once more, mutable, with the notes of their bad values: the one copy path of the steps above, so
+     * a new component is written in the header and here, and no step restates the others.
+     */
+    private static final class Draft {
+        String id;
+        String name;
+        String description;
+        String group;
+        boolean isAddOn;
+        boolean isDefault;
+        FreeTrial freeTrial;
+        List<Item> items;
+        Notes notes = Notes.NONE;
+
+        Draft(String id, String name) {
+            this.id = id;
+            this.name = name;
+            this.items = new ArrayList<>();
+        }
+
+        Draft(Product product) {
+            id = product.id;
+            name = product.name;
+            description = product.description;
+            group = product.group;
+            isAddOn = product.isAddOn;
+            isDefault = product.isDefault;
+            freeTrial = product.freeTrial;
+            items = new ArrayList<>(product.items);
+            notes = Notes.of(product);
+        }
+
+        Product product() {
+            return notes.on(new Product(id, name, description, group, isAddOn, isDefault, freeTrial, items));
+        }
     }
 
     /** The fixed-price items (a valid product has at most one). */

@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.math.BigDecimal;
 
 /**
@@ -17,23 +18,13 @@ import java.math.BigDecimal;
  * @param months how many months rolled-over units last; 0 means forever
  */
 public record Rollover(Long max, BigDecimal maxPercentage, int months) {
-    /** Checks that at most one cap is set and that it is in range. */
+    /**
+     * Normalises the percentage's scale. Both caps at once, caps out of range and negative months are reported by
+     * {@link Catalog#validate()}.
+     */
     public Rollover {
-        if (max != null && maxPercentage != null) {
-            throw new IllegalArgumentException("rollover takes a unit cap or a percentage cap, not both; was " + max
-                    + " and " + maxPercentage + "%");
-        }
-        if (max != null && max < 1) {
-            throw new IllegalArgumentException("rollover cap must be ≥ 1, was " + max);
-        }
         if (maxPercentage != null) {
-            maxPercentage = Checks.positive("rollover percentage", maxPercentage);
-            if (maxPercentage.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("rollover percentage must be in (0, 100], was " + maxPercentage);
-            }
-        }
-        if (months < 0) {
-            throw new IllegalArgumentException("rollover months must be ≥ 0 (0 = forever), was " + months);
+            maxPercentage = Checks.normalise(maxPercentage);
         }
     }
 
@@ -46,33 +37,38 @@ public record Rollover(Long max, BigDecimal maxPercentage, int months) {
     public static final class Step {
         private final Long max;
         private final BigDecimal percent;
+        private final Notes notes;
 
-        Step(Long max, BigDecimal percent) {
+        Step(Long max, BigDecimal percent, Notes notes) {
             this.max = max;
             this.percent = percent;
+            this.notes = notes;
         }
 
         /** Caps what rolls over at {@code units}. */
         public Step upTo(long units) {
-            return new Step(units, null);
+            return new Step(units, null, notes.without("maxPercentage").check("max", Checks.rolloverMax(units)));
         }
 
         /** Caps what rolls over at {@code percent} % of the allowance. */
         public Step upToPercent(long percent) {
-            return new Step(null, BigDecimal.valueOf(percent));
+            BigDecimal value = BigDecimal.valueOf(percent);
+            return new Step(null, value, notes.without("max").check("maxPercentage", Checks.rolloverPercentage(value)));
         }
 
         /** Rolled-over units expire after {@code months} months. */
         public Rollover forMonths(int months) {
-            if (months < 1) {
-                throw new IllegalArgumentException("rollover months must be ≥ 1, was " + months + "; use .forever()");
+            String problem = Checks.rolloverForMonths(months);
+            if (problem != null) {
+                // 0 means forever in the record: keep a count below it, so the rollover cannot pass for valid.
+                return notes.unreadable("months", problem).on(new Rollover(max, percent, Math.min(months, -1)));
             }
-            return new Rollover(max, percent, months);
+            return notes.on(new Rollover(max, percent, months));
         }
 
         /** Rolled-over units never expire. */
         public Rollover forever() {
-            return new Rollover(max, percent, 0);
+            return notes.on(new Rollover(max, percent, 0));
         }
     }
 }

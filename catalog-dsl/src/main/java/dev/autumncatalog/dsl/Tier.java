@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.Checks;
+import dev.autumncatalog.dsl.internal.Notes;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -19,14 +20,14 @@ import java.util.Objects;
  *     {@code null}
  */
 public record Tier(Long upTo, BigDecimal amount, BigDecimal flatAmount) {
-    /** Checks amounts are not negative and {@code upTo} is positive. */
+    /**
+     * Normalises the amounts' scale and turns a zero flat amount into {@code null}. Negative amounts and an {@code
+     * upTo} below one are reported by {@link Catalog#validate()}.
+     */
     public Tier {
-        if (upTo != null && upTo < 1) {
-            throw new IllegalArgumentException("tier upTo must be ≥ 1, was " + upTo);
-        }
-        amount = Checks.notNegative("tier amount", amount);
+        amount = Checks.normalise(Objects.requireNonNull(amount, "tier amount"));
         if (flatAmount != null) {
-            flatAmount = Checks.notNegative("tier flat amount", flatAmount);
+            flatAmount = Checks.normalise(flatAmount);
             if (flatAmount.signum() == 0) {
                 flatAmount = null; // a zero fee is no fee: one form, so records compare equal
             }
@@ -40,12 +41,21 @@ public record Tier(Long upTo, BigDecimal amount, BigDecimal flatAmount) {
 
     /** This tier with a flat fee for reaching it, exact: {@code tier(10, "5").flat("49.99")}. */
     public Tier flat(String fee) {
-        return flat(Checks.decimal("tier flat amount", fee));
+        BigDecimal parsed = Checks.parse("tier flat amount", fee);
+        if (parsed == null) {
+            return Notes.of(this)
+                    .unreadable("flatAmount", Checks.notANumber("tier flat amount", fee))
+                    .on(new Tier(upTo, amount, Checks.NOT_A_NUMBER));
+        }
+        return flat(parsed);
     }
 
     /** This tier with a flat fee for reaching it (volume tiers only). */
     public Tier flat(BigDecimal fee) {
-        return new Tier(upTo, amount, Objects.requireNonNull(fee, "tier flat amount"));
+        Objects.requireNonNull(fee, "tier flat amount");
+        return Notes.of(this)
+                .check("flatAmount", Checks.notNegative("tier flat amount", fee))
+                .on(new Tier(upTo, amount, fee));
     }
 
     /** {@code true} for the last, unbounded tier. */

@@ -10,12 +10,9 @@ import java.util.Objects;
  * @param behavior graduated (default) or volume
  */
 public record TieredPrice(List<Tier> tiers, TierBehavior behavior) implements UsagePrice {
-    /** Copies the tiers; at least one is required. */
+    /** Copies the tiers; an empty list is reported by {@link Catalog#validate()}. */
     public TieredPrice {
         tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
         Objects.requireNonNull(behavior, "behavior");
-        if (tiers.isEmpty()) {
-            throw new IllegalArgumentException("a tiered price needs at least one tier, was none");
-        }
     }
 }

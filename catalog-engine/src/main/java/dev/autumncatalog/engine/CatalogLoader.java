@@ -72,7 +72,7 @@ public final class CatalogLoader {
                     name + ".define() returned null; return the catalog, for example: return catalog(FREE, PRO);",
                     null);
         }
-        return new Loaded(name, catalog);
+        return new Loaded(name, catalog, new CatalogConstants(type, catalog));
     }
 
     /**
@@ -80,8 +80,9 @@ public final class CatalogLoader {
      *
      * @param className the catalog class
      * @param catalog its catalog, not yet validated
+     * @param constants names the constants that hold the parts of the catalog, for messages
      */
-    public record Loaded(String className, Catalog catalog) {}
+    public record Loaded(String className, Catalog catalog, CatalogConstants constants) {}
 
     private CatalogDefinition instantiate(Class<? extends CatalogDefinition> type) {
         String name = type.getName();

@@ -1,8 +1,14 @@
 package dev.autumncatalog.engine;
 
+import static dev.autumncatalog.dsl.Autumn.priceItem;
+import static dev.autumncatalog.dsl.Autumn.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.Problem;
+import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.fixtures.LoaderFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +30,55 @@ class CatalogLoaderTest {
         assertThat(loaded.className()).isEqualTo(LoaderFixtures.Good.class.getName());
         assertThat(loaded.catalog().products()).extracting(p -> p.id()).containsExactly("free");
         assertThat(loaded.catalog().features()).extracting(f -> f.id()).containsExactly("api_calls");
+    }
+
+    @Test
+    void constants_nameThePartOfEachProblem_byIdentity() {
+        CatalogLoader.Loaded loaded = loader.load(LoaderFixtures.BadValues.class.getName(), HINT);
+        List<Problem> problems = loaded.catalog().validate();
+
+        assertThat(problems)
+                .extracting(Problem::path, problem -> String.valueOf(problem.source()))
+                .containsExactly(
+                        tuple("features[api calls]", "LoaderFixtures.java:" + line("feature(\"api calls\")")),
+                        tuple("products[pro].items[0]", "LoaderFixtures.java:" + line("priceItem(-5)")),
+                        tuple("products[two].items[1]", "null"),
+                        tuple("products[team]", "LoaderFixtures.java:" + line("product(\"team\")")),
+                        tuple("products[team].items[0]", "LoaderFixtures.java:" + line("product(\"team\")")),
+                        tuple("products[inline]", "LoaderFixtures.java:" + line("product(\"inline\")")));
+        // Bare where the constant's class wrote the value, qualified where it did not (or nothing did); an inline
+        // product has no constant.
+        assertThat(loaded.constants().namesOf(problems))
+                .containsExactly("API_CALLS", "PRO", "BadValues.TWO_PRICES", "TEAM", "TEAM", null);
+    }
+
+    @Test
+    void constants_equalButNotTheSame_areNotNamed() {
+        Product equalToPro = product("pro").name("Pro").item(priceItem(-5).monthly());
+        CatalogLoader.Loaded loaded = loader.load(LoaderFixtures.BadValues.class.getName(), HINT);
+
+        assertThat(equalToPro).isEqualTo(LoaderFixtures.BadValues.PRO);
+        assertThat(new CatalogConstants(LoaderFixtures.BadValues.class, Catalog.of(equalToPro))
+                        .namesOf(Catalog.of(equalToPro).validate()))
+                .containsExactly((String) null);
+        assertThat(loaded.constants().namesOf(List.of(new Problem("products[nowhere]", "?"))))
+                .containsExactly((String) null);
+    }
+
+    /** The line of the fixtures' source that holds {@code text}. */
+    private static int line(String text) {
+        try {
+            List<String> lines =
+                    Files.readAllLines(Path.of("src/test/java/dev/autumncatalog/engine/fixtures/LoaderFixtures.java"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(text + " is not in LoaderFixtures.java");
     }
 
     @Test
@@ -49,8 +104,8 @@ class CatalogLoaderTest {
         assertThatThrownBy(() -> loader.load(LoaderFixtures.BrokenStatic.class.getName(), HINT))
                 .hasMessage("The static initialiser of catalog class "
                         + "dev.autumncatalog.engine.fixtures.LoaderFixtures$BrokenStatic threw "
-                        + "IllegalArgumentException: feature id must contain only letters, digits, '_' and '-', was "
-                        + "'api calls'; for example 'api_calls' (look at its static feature and product constants).");
+                        + "IllegalArgumentException: feature 'api_calls' needs a non-empty name, was null (look at its"
+                        + " static feature and product constants).");
     }
 
     @Test

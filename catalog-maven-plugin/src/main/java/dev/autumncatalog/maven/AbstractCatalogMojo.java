@@ -1,7 +1,7 @@
 package dev.autumncatalog.maven;
 
 import dev.autumncatalog.dsl.Catalog;
-import dev.autumncatalog.dsl.CatalogValidationException;
+import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.engine.CatalogLoadException;
 import dev.autumncatalog.engine.CatalogLoader;
 import java.nio.file.Path;
@@ -35,13 +35,42 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
 
     /** Loads the catalog from the project's compiled classes and validates it. */
     Catalog loadValidCatalog() throws MojoExecutionException, MojoFailureException {
-        Catalog catalog = loadCatalog().catalog();
-        try {
-            return catalog.requireValid();
-        } catch (CatalogValidationException e) {
-            throw new MojoFailureException(
-                    e.getMessage() + "\nFix these in " + describeSource() + " and run again.", e);
+        CatalogLoader.Loaded loaded = loadCatalog();
+        List<Problem> problems = loaded.catalog().validate();
+        if (!problems.isEmpty()) {
+            // No cause: Maven would print the cause's own wording of the problems a second time.
+            throw new MojoFailureException(describe(problems, loaded.constants().namesOf(problems)) + "\nFix these in "
+                    + describeSource() + " and run again.");
         }
+        return loaded.catalog();
+    }
+
+    /**
+     * {@code Catalog has 2 problems:} and one line per problem, led by where it was written and the constant that
+     * holds it when known: {@code Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5}.
+     *
+     * @param constants the constant of each problem, in order ({@code null} for none)
+     */
+    static String describe(List<Problem> problems, List<String> constants) {
+        StringBuilder text = new StringBuilder("Catalog has ")
+                .append(problems.size())
+                .append(problems.size() == 1 ? " problem:" : " problems:");
+        for (int i = 0; i < problems.size(); i++) {
+            Problem problem = problems.get(i);
+            List<String> where = new ArrayList<>();
+            if (problem.source() != null) {
+                where.add(problem.source().toString());
+            }
+            if (constants.get(i) != null) {
+                where.add(constants.get(i));
+            }
+            text.append("\n  ");
+            if (!where.isEmpty()) {
+                text.append(String.join(" ", where)).append(": ");
+            }
+            text.append(problem.path()).append(": ").append(problem.message());
+        }
+        return text.toString();
     }
 
     /** Loads the catalog class without validating it. */

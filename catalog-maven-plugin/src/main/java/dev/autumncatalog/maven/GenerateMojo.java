@@ -121,10 +121,11 @@ public final class GenerateMojo extends AbstractMojo {
         try {
             catalog.requireValid();
         } catch (CatalogValidationException e) {
-            throw new MojoFailureException(
-                    "The catalog of " + origin + " (" + CATALOG_CLASS_HINT + ") is invalid, so no constants were"
-                            + " generated.\n" + e.getMessage(),
-                    e);
+            // No cause: Maven would print the cause's own wording of the problems a second time.
+            throw new MojoFailureException("The catalog of " + origin + " (" + CATALOG_CLASS_HINT + ") is invalid, so"
+                    + " no constants were generated.\n"
+                    + AbstractCatalogMojo.describe(
+                            e.problems(), loaded.constants().namesOf(e.problems())));
         }
         List<JavaFile> files;
         try {

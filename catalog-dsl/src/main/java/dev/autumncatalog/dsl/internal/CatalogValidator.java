@@ -3,6 +3,7 @@ package dev.autumncatalog.dsl.internal;
 import dev.autumncatalog.dsl.BillingMethod;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
+import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Cycle;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.FeatureItem;
@@ -11,10 +12,12 @@ import dev.autumncatalog.dsl.FreeTrial;
 import dev.autumncatalog.dsl.Interval;
 import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.OnIncrease;
+import dev.autumncatalog.dsl.PerUnitPrice;
 import dev.autumncatalog.dsl.PriceItem;
 import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.dsl.Rollover;
 import dev.autumncatalog.dsl.Tier;
 import dev.autumncatalog.dsl.TierBehavior;
 import dev.autumncatalog.dsl.TieredPrice;
@@ -26,9 +29,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The catalog-wide rules. Every rule adds problems; none stops the others. Problems come in catalog order: features
- * in list order (each with its credit schema), then products in list order (the product, its items in order with
- * their tiers, then its free trial).
+ * Every rule of the catalog: the value rules of {@link Checks} (ids, names, amounts, counts), then the rules of how
+ * values fit together. Every rule adds problems; none stops the others. Problems come in catalog order: features in
+ * list order (each with its credit schema), then products in list order (the product, its items in order with their
+ * tiers, then its free trial); at each place the element's own values come first. A bad value that a DSL step
+ * noted (see {@link Notes}) carries the source line that wrote it.
  *
  * <p>The rules and their sources are listed in {@code docs/DESIGN.md}; each method below names the rule it checks.
  */
@@ -37,7 +42,12 @@ public final class CatalogValidator {
 
     /** Every problem of {@code catalog}, in catalog order. */
     public static List<Problem> validate(Catalog catalog) {
-        return new Run(catalog).run();
+        return new Run(catalog, false).run();
+    }
+
+    /** The problems of {@code catalog}'s values alone (the rules of {@link Checks}), in catalog order. */
+    public static List<Problem> validateValues(Catalog catalog) {
+        return new Run(catalog, true).run();
     }
 
     /** The key Autumn gives an item of a product: feature, reset as stored, entity (P-I18/19/20). */
@@ -49,9 +59,12 @@ public final class CatalogValidator {
         private final Map<String, Feature> declared = new LinkedHashMap<>();
 
         private final List<Problem> problems = new ArrayList<>();
+        /** Whether only value rules report: the other rules still run, and what they find is dropped. */
+        private final boolean valuesOnly;
 
-        Run(Catalog catalog) {
+        Run(Catalog catalog, boolean valuesOnly) {
             this.catalog = catalog;
+            this.valuesOnly = valuesOnly;
             for (Feature feature : catalog.features()) {
                 declared.putIfAbsent(feature.id(), feature);
             }
@@ -64,7 +77,25 @@ public final class CatalogValidator {
         }
 
         private void problem(String path, String message) {
-            problems.add(new Problem(path, message));
+            if (!valuesOnly) {
+                problems.add(new Problem(path, message));
+            }
+        }
+
+        /**
+         * The value rule of {@code owner}'s {@code field}: {@code problem} is what {@link Checks} says of the value
+         * (or {@code null}); a note replaces it where the model could not hold the value, and adds its line.
+         */
+        private void value(String path, Object owner, String field, String problem) {
+            Notes.Note note = Notes.of(owner, field);
+            String message = note != null && note.message() != null ? note.message() : problem;
+            if (message != null) {
+                problems.add(new Problem(path, message, note == null ? null : note.where()));
+            }
+        }
+
+        private void cycle(String path, Cycle cycle) {
+            value(path, cycle, "count", Checks.cycleCount(cycle));
         }
 
         // Features
@@ -77,6 +108,11 @@ public final class CatalogValidator {
             Map<String, Integer> seen = new HashMap<>();
             for (Feature feature : catalog.features()) {
                 String path = "features[" + feature.id() + "]";
+                value(path, feature, "id", Checks.id("feature", feature.id()));
+                value(path, feature, "name", Checks.name("feature", feature.id(), feature.name()));
+                if (feature instanceof CreditSystem) {
+                    value(path, feature, "creditSchema", Checks.creditSchema(feature.id(), feature.creditSchema()));
+                }
                 int occurrence = seen.merge(feature.id(), 1, Integer::sum);
                 List<Feature> same = byId.get(feature.id());
                 if (occurrence == 2) { // F-C3, reported once, where the id is declared again
@@ -94,8 +130,10 @@ public final class CatalogValidator {
             Map<String, Integer> seen = new HashMap<>();
             List<CreditCost> schema = creditSystem.creditSchema();
             for (int i = 0; i < schema.size(); i++) {
-                Feature target = schema.get(i).feature();
+                CreditCost cost = schema.get(i);
+                Feature target = cost.feature();
                 String path = base + ".creditSchema[" + i + "]";
+                value(path, cost, "credits", Checks.creditCost(target.id(), cost.credits()));
                 Integer first = seen.putIfAbsent(target.id(), i);
                 if (first != null) { // F-C6
                     problem(
@@ -143,6 +181,18 @@ public final class CatalogValidator {
             Map<String, String> trialDefaults = new HashMap<>();
             for (Product product : catalog.products()) {
                 String path = "products[" + product.id() + "]";
+                value(path, product, "id", Checks.id("product", product.id()));
+                value(path, product, "name", Checks.name("product", product.id(), product.name()));
+                if (product.description() != null) {
+                    value(
+                            path,
+                            product,
+                            "description",
+                            Checks.text("product", product.id(), "description", product.description()));
+                }
+                if (product.group() != null) {
+                    value(path, product, "group", Checks.text("product", product.id(), "group", product.group()));
+                }
                 int occurrence = seen.merge(product.id(), 1, Integer::sum);
                 List<Product> same = byId.get(product.id());
                 if (occurrence == 2) { // P-C2
@@ -200,6 +250,7 @@ public final class CatalogValidator {
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 String path = base + ".items[" + i + "]";
+                itemValues(item, path);
                 if (item instanceof PriceItem) {
                     if (firstPrice >= 0) { // P-I21
                         problem(
@@ -249,6 +300,64 @@ public final class CatalogValidator {
                     PricedFeatureItem priced = (PricedFeatureItem) item;
                     tiers(priced, (TieredPrice) priced.price(), path);
                 }
+            }
+        }
+
+        /** The value rules of an item and of the values it holds (cycles, price, rollover); tiers come with theirs. */
+        private void itemValues(Item item, String path) {
+            if (item instanceof PriceItem) {
+                PriceItem price = (PriceItem) item;
+                value(path, price, "amount", Checks.priceAmount(price.amount()));
+                value(path, price, "billing", Checks.priceBilling(price.billing()));
+                cycle(path, price.billing());
+            } else if (item instanceof FeatureItem) {
+                FeatureItem granted = (FeatureItem) item;
+                String id = granted.feature().id();
+                value(
+                        path,
+                        granted,
+                        "included",
+                        Checks.notNegative("included usage", granted.included(), "feature item " + id));
+                value(
+                        path,
+                        granted,
+                        "unlimited",
+                        Checks.unlimitedAndIncluded(id, granted.isUnlimited(), granted.included()));
+                if (granted.reset() != null) {
+                    cycle(path, granted.reset());
+                }
+            } else {
+                pricedValues((PricedFeatureItem) item, path);
+            }
+        }
+
+        private void pricedValues(PricedFeatureItem item, String path) {
+            String id = item.feature().id();
+            value(
+                    path,
+                    item,
+                    "included",
+                    Checks.notNegative("included usage", item.included(), "priced feature item " + id));
+            if (item.price() instanceof PerUnitPrice) {
+                PerUnitPrice price = (PerUnitPrice) item.price();
+                value(path, price, "amount", Checks.usagePrice(price.amount()));
+            } else {
+                TieredPrice price = (TieredPrice) item.price();
+                value(path, price, "tiers", Checks.tiers(price.tiers()));
+            }
+            value(path, item, "billingUnits", Checks.billingUnits(item.billingUnits(), id));
+            value(path, item, "billing", Checks.usageBilling(item.billing(), id));
+            cycle(path, item.billing());
+            if (item.reset() != null) {
+                cycle(path, item.reset());
+            }
+            value(path, item, "maxPurchase", Checks.maxPurchase(item.maxPurchase(), id));
+            Rollover rollover = item.rollover();
+            if (rollover != null) {
+                value(path, rollover, "caps", Checks.rolloverCaps(rollover));
+                value(path, rollover, "max", Checks.rolloverMax(rollover.max()));
+                value(path, rollover, "maxPercentage", Checks.rolloverPercentage(rollover.maxPercentage()));
+                value(path, rollover, "months", Checks.rolloverMonths(rollover.months()));
             }
         }
 
@@ -386,6 +495,11 @@ public final class CatalogValidator {
             for (int k = 0; k < tiers.size(); k++) {
                 Tier tier = tiers.get(k);
                 String tierPath = path + ".tiers[" + k + "]";
+                value(tierPath, tier, "upTo", Checks.tierUpTo(tier.upTo()));
+                value(tierPath, tier, "amount", Checks.notNegative("tier amount", tier.amount()));
+                if (tier.flatAmount() != null) {
+                    value(tierPath, tier, "flatAmount", Checks.notNegative("tier flat amount", tier.flatAmount()));
+                }
                 boolean last = k == tiers.size() - 1;
                 if (tier.isUnbounded()) {
                     if (!last) {
@@ -437,6 +551,11 @@ public final class CatalogValidator {
                 return;
             }
             String path = base + ".freeTrial";
+            value(
+                    path,
+                    product.freeTrial(),
+                    "length",
+                    Checks.trialLength(product.freeTrial().length()));
             if (product.isFree()) {
                 problem(path, "a free product cannot have a free trial; remove .freeTrial(...), or add a price");
             } else if (product.items().stream()

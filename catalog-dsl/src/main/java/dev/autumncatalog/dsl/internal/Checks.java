@@ -1,63 +1,148 @@
 package dev.autumncatalog.dsl.internal;
 
+import dev.autumncatalog.dsl.Cycle;
+import dev.autumncatalog.dsl.Rollover;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Local invariants shared by the model records; each failure names the field and the bad value. */
+/**
+ * The value rules of the model, one method per rule. Each returns what is wrong with a value, naming the field and the
+ * bad value, or {@code null} when the value is fine. They throw nothing: the steps ask them whether a value is bad (to
+ * note where it was written), and {@link CatalogValidator} asks them again to report it.
+ */
 public final class Checks {
     /** Autumn's id rule (CONTRACT §2.3 F-C1, §2.4 P-C1). */
     public static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
 
+    /**
+     * What a model holds in place of a decimal text that is not a number: it breaks every amount rule, so a catalog
+     * holding it can never be valid, even if the note that words the real problem were lost.
+     */
+    public static final BigDecimal NOT_A_NUMBER = BigDecimal.valueOf(-1);
+
     private Checks() {}
 
+    // Ids and names
+
     /** An id of a feature or product: letters, digits, {@code _} and {@code -}. */
-    public static void id(String kind, String id) {
-        Objects.requireNonNull(id, kind + " id");
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(kind + " id must contain only letters, digits, '_' and '-', was '" + id
-                    + "'; for example '" + suggestId(id) + "'");
+    public static String id(String kind, String id) {
+        if (ID.matcher(id).matches()) {
+            return null;
         }
+        return kind + " id must contain only letters, digits, '_' and '-', was '" + id + "'; for example '"
+                + suggestId(id) + "'";
     }
 
-    /** A display name: not blank. */
-    public static void name(String kind, String id, String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(
-                    kind + " '" + id + "' needs a non-empty name, was " + (name == null ? "null" : "'" + name + "'"));
+    /** A display name: not blank, and a {@link #text text} Autumn keeps as sent. */
+    public static String name(String kind, String id, String name) {
+        if (name.isBlank()) {
+            return kind + " '" + id + "' needs a non-empty name, was '" + name + "'";
         }
+        return text(kind, id, "name", name);
     }
 
-    /** A money amount or quantity that must be greater than zero; returned with its scale normalised. */
-    public static BigDecimal positive(String what, BigDecimal value) {
-        Objects.requireNonNull(value, what);
-        if (value.signum() <= 0) {
-            throw new IllegalArgumentException(what + " must be > 0, was " + value.toPlainString());
+    /**
+     * A text Autumn keeps exactly as sent, so that a push does not change it behind the catalog's back and the next plan
+     * does not show it changed again. Checked against the real server (issue 15; the recording is in catalog-dsl's
+     * test resources, {@code real-server-texts.tsv}), for feature names and plan names, descriptions and groups:
+     *
+     * <ul>
+     *   <li>a lone surrogate (half of a UTF-16 pair) is accepted, and stored as U+FFFD: every later push would update
+     *       the text again, so it is rejected;
+     *   <li>NUL (U+0000) is refused with a 500 {@code internal_error} (PostgreSQL text cannot hold it), half-way through
+     *       a push, so it is rejected before any request;
+     *   <li>everything else tried comes back unchanged, so it is accepted: other control characters (U+0001, tab, line
+     *       breaks, DEL, U+0085), leading, trailing and doubled spaces, no-break and zero-width spaces, U+2028, U+FEFF,
+     *       U+FFFE, characters outside the BMP (emoji), decomposed accents, HTML, quotes and backslashes, and texts of
+     *       10,000 and 70,000 characters (long texts are not refused: code generation and pull split long literals).
+     * </ul>
+     *
+     * Ids need no such rule: {@link #ID} allows ASCII letters, digits, {@code _} and {@code -} only, which the server
+     * keeps (mixed case, leading {@code -} or {@code _}, 2,000 characters).
+     *
+     * @param field the field, for the message: {@code name}, {@code description}, {@code group}
+     */
+    public static String text(String kind, String id, String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return kind + " '" + id + "' " + field + " has a NUL character (\\u0000) at index " + i
+                        + "; Autumn refuses it (500 internal_error): remove it";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a whole pair: a character outside the BMP, kept as sent
+            } else if (Character.isSurrogate(c)) {
+                return kind + " '" + id + "' " + field + " has a lone surrogate (\\u"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at index " + i
+                        + "; Autumn would store U+FFFD in its place and every push would change it again: complete the"
+                        + " pair or remove it";
+            }
         }
-        return normalise(value);
+        return null;
     }
 
-    /** A money amount that may be zero but not negative; returned with its scale normalised. */
-    public static BigDecimal notNegative(String what, BigDecimal value) {
-        Objects.requireNonNull(value, what);
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException(what + " must be ≥ 0, was " + value.toPlainString());
+    /**
+     * A null name is a programming error, not a value to report later: it throws at once, as it always has.
+     *
+     * @throws IllegalArgumentException when {@code name} is {@code null}
+     */
+    public static String requireName(String kind, String id, String name) {
+        if (name == null) {
+            throw new IllegalArgumentException(kind + " '" + id + "' needs a non-empty name, was null");
         }
-        return normalise(value);
+        return name;
+    }
+
+    // Amounts
+
+    /** A money amount or quantity that must be greater than zero. */
+    public static String positive(String what, BigDecimal value) {
+        return value.signum() <= 0 ? what + " must be > 0, was " + value.toPlainString() : null;
+    }
+
+    /** A money amount that may be zero but not negative. */
+    public static String notNegative(String what, BigDecimal value) {
+        return value.signum() < 0 ? what + " must be ≥ 0, was " + value.toPlainString() : null;
     }
 
     /** A count that may be zero but not negative. */
-    public static void notNegative(String what, long value, String where) {
-        if (value < 0) {
-            throw new IllegalArgumentException(what + " must be ≥ 0, was " + value + " (" + where + ")");
-        }
+    public static String notNegative(String what, long value, String where) {
+        return value < 0 ? what + " must be ≥ 0, was " + value + " (" + where + ")" : null;
     }
 
-    /** A fixed price: Autumn accepts at most 2 decimal places (CONTRACT §2.4 P-I5). */
-    public static void atMostTwoDecimals(String what, BigDecimal value) {
-        if (value.scale() > 2) {
-            throw new IllegalArgumentException(
-                    what + " can have at most 2 decimal places, was " + value.toPlainString());
+    /** A fixed price: positive, with at most 2 decimal places (CONTRACT §2.4 P-I5). */
+    public static String priceAmount(BigDecimal amount) {
+        String problem = positive("price amount", amount);
+        if (problem == null && amount.scale() > 2) {
+            problem = "price amount can have at most 2 decimal places, was " + amount.toPlainString();
+        }
+        return problem;
+    }
+
+    /** A credit cost: positive (F-C7). */
+    public static String creditCost(String featureId, BigDecimal credits) {
+        return positive("credit cost of feature '" + featureId + "'", credits);
+    }
+
+    /** A usage price per billing unit: positive. */
+    public static String usagePrice(BigDecimal amount) {
+        return positive("usage price amount", amount);
+    }
+
+    /** The text of a decimal that is not a number. */
+    public static String notANumber(String what, String text) {
+        return what + " must be a decimal number such as \"9.99\", was '" + text + "'";
+    }
+
+    /** Parses a decimal text exactly, or {@code null} when it is not a number. */
+    public static BigDecimal parse(String what, String text) {
+        Objects.requireNonNull(text, what);
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -70,14 +155,120 @@ public final class Checks {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    /** Parses a decimal string exactly, naming the field when it is not a number. */
-    public static BigDecimal decimal(String what, String text) {
-        Objects.requireNonNull(text, what);
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a decimal number such as \"9.99\", was '" + text + "'");
+    // Cycles
+
+    /** How many intervals make one cycle: at least one. */
+    public static String cycleCount(Cycle cycle) {
+        return cycle.count() < 1 ? "interval count must be ≥ 1, was " + cycle.count() : null;
+    }
+
+    /** A fixed price is billed weekly or longer, or once (P-I8). */
+    public static String priceBilling(Cycle billing) {
+        if (billing.isOneOff() || billing.interval().isBillable()) {
+            return null;
         }
+        return "a price cannot be billed every " + billing.interval().word()
+                + "; Autumn bills weekly or longer: use .weekly(), .monthly(), .yearly() or .oneOff()";
+    }
+
+    /** Usage is billed weekly or longer, or once. */
+    public static String usageBilling(Cycle billing, String featureId) {
+        if (billing.isOneOff() || billing.interval().isBillable()) {
+            return null;
+        }
+        return "usage cannot be billed every " + billing.interval().word() + " (priced feature item " + featureId
+                + "); Autumn bills weekly or longer";
+    }
+
+    // Items
+
+    /** An allowance is a number of units or unlimited, not both. */
+    public static String unlimitedAndIncluded(String featureId, boolean unlimited, long included) {
+        if (unlimited && included != 0) {
+            return "feature item " + featureId + " cannot be unlimited and include " + included
+                    + "; choose .included(n) or .unlimited()";
+        }
+        return null;
+    }
+
+    /** How many units one price applies to: at least one (P-I11). */
+    public static String billingUnits(long units, String featureId) {
+        if (units < 1) {
+            return "billing units must be ≥ 1, was " + units + " (priced feature item " + featureId
+                    + "); use .per(n) with n ≥ 1";
+        }
+        return null;
+    }
+
+    /** The most units a customer may buy: at least one, or no limit. */
+    public static String maxPurchase(Long units, String featureId) {
+        if (units != null && units < 1) {
+            return "max purchase must be ≥ 1, was " + units + " (priced feature item " + featureId
+                    + "); leave it out for no limit";
+        }
+        return null;
+    }
+
+    /** A tiered price has at least one tier (§3.4). */
+    public static String tiers(List<?> tiers) {
+        return tiers.isEmpty() ? "a tiered price needs at least one tier, was none" : null;
+    }
+
+    /** A tier ends at unit 1 or later. */
+    public static String tierUpTo(Long upTo) {
+        return upTo != null && upTo < 1 ? "tier upTo must be ≥ 1, was " + upTo : null;
+    }
+
+    /** A credit system draws from at least one feature (F-C5). */
+    public static String creditSchema(String id, List<?> schema) {
+        if (schema.isEmpty()) {
+            return "credit system '" + id
+                    + "' needs at least one credit cost, was none; add one: .creditSystem(cost(API_CALLS, 1))";
+        }
+        return null;
+    }
+
+    /** A free trial lasts at least one unit (P-T1). */
+    public static String trialLength(int length) {
+        return length < 1 ? "free trial length must be ≥ 1, was " + length : null;
+    }
+
+    // Rollovers (P-I17)
+
+    /** A unit cap or a percentage cap, not both. */
+    public static String rolloverCaps(Rollover rollover) {
+        if (rollover.max() != null && rollover.maxPercentage() != null) {
+            return "rollover takes a unit cap or a percentage cap, not both; was " + rollover.max() + " and "
+                    + rollover.maxPercentage().toPlainString() + "%";
+        }
+        return null;
+    }
+
+    /** A unit cap of at least one. */
+    public static String rolloverMax(Long max) {
+        return max != null && max < 1 ? "rollover cap must be ≥ 1, was " + max : null;
+    }
+
+    /** A percentage cap in (0, 100]. */
+    public static String rolloverPercentage(BigDecimal percentage) {
+        if (percentage == null) {
+            return null;
+        }
+        String problem = positive("rollover percentage", percentage);
+        if (problem == null && percentage.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problem = "rollover percentage must be in (0, 100], was " + percentage.toPlainString();
+        }
+        return problem;
+    }
+
+    /** Months that rolled-over units last; 0 means forever. */
+    public static String rolloverMonths(int months) {
+        return months < 0 ? "rollover months must be ≥ 0 (0 = forever), was " + months : null;
+    }
+
+    /** What {@code rollover().forMonths(months)} says of a count below one. */
+    public static String rolloverForMonths(int months) {
+        return months < 1 ? "rollover months must be ≥ 1, was " + months + "; use .forever()" : null;
     }
 
     private static String suggestId(String id) {

@@ -39,10 +39,17 @@ class CatalogValidatorPropertyTest {
         assertThat(valid.validate()).isEmpty();
         assertThat(problems)
                 .as(
-                        "problems of %s mutated by %s; expected one at %s containing \"%s\"",
-                        mutated.catalog(), mutation, mutated.path(), mutated.fragment())
+                        "problems of %s mutated by %s; expected one at %s containing \"%s\"%s",
+                        mutated.catalog(),
+                        mutation,
+                        mutated.path(),
+                        mutated.fragment(),
+                        mutated.located() ? ", written in Mutation.java" : "")
                 .anyMatch(problem -> problem.path().equals(mutated.path())
-                        && problem.message().contains(mutated.fragment()));
+                        && problem.message().contains(mutated.fragment())
+                        && (!mutated.located()
+                                || (problem.source() != null
+                                        && problem.source().fileName().equals("Mutation.java"))));
         Statistics.label("mutation").coverage(coverage -> {
             for (Mutation each : Mutation.values()) {
                 coverage.check(each).count(count -> count > 0);

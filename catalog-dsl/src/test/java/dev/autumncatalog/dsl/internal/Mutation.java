@@ -10,6 +10,7 @@ import static dev.autumncatalog.dsl.Autumn.product;
 import static dev.autumncatalog.dsl.Autumn.rollover;
 import static dev.autumncatalog.dsl.Autumn.tier;
 
+import dev.autumncatalog.dsl.Autumn;
 import dev.autumncatalog.dsl.BillingMethod;
 import dev.autumncatalog.dsl.BooleanFeature;
 import dev.autumncatalog.dsl.Catalog;
@@ -26,8 +27,10 @@ import dev.autumncatalog.dsl.MeteredFeature;
 import dev.autumncatalog.dsl.OnDecrease;
 import dev.autumncatalog.dsl.OnIncrease;
 import dev.autumncatalog.dsl.PriceItem;
+import dev.autumncatalog.dsl.PriceStep;
 import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.dsl.Rollover;
 import dev.autumncatalog.dsl.Tier;
 import dev.autumncatalog.dsl.TierBehavior;
 import dev.autumncatalog.dsl.TieredPrice;
@@ -44,7 +47,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * One rule-breaking change per catalog-wide rule. Where the valid catalog has an element the rule applies to, the
+ * One rule-breaking change per rule of the validator: the catalog-wide rules, and the value rules that DSL steps
+ * used to throw for. Where the valid catalog has an element the rule applies to, the
  * mutation changes it in place; otherwise it appends a minimal offender. Either way it knows the exact path it broke
  * and a fragment of the message that must be reported there.
  */
@@ -662,10 +666,308 @@ enum Mutation {
                     "products[mut_trial_default]",
                     fragment);
         }
+    },
+
+    // Value rules. Each offender is written with DSL steps, so its problem must also carry this file's line.
+
+    FEATURE_ID_NOT_AN_ID {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Feature bad = feature("mut bad").name("Bad id").booleanFlag();
+            return located(new Mutated(withFeatures(c, bad), "features[mut bad]", "feature id must contain only"));
+        }
+    },
+    FEATURE_NAME_BLANK {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Feature bad = feature("mut_blank").name(" ").singleUse();
+            return located(new Mutated(withFeatures(c, bad), "features[mut_blank]", "needs a non-empty name"));
+        }
+    },
+    FEATURE_NAME_LONE_SURROGATE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Feature bad = feature("mut_rocket").name("Rocket \uD83D").booleanFlag();
+            return located(new Mutated(withFeatures(c, bad), "features[mut_rocket]", "has a lone surrogate"));
+        }
+    },
+    PRODUCT_DESCRIPTION_NUL {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Product p = productAt(c, pick);
+            Product described = p.description("nul\0").addOn();
+            return located(new Mutated(
+                    replace(c, p, described), "products[" + p.id() + "]", "description has a NUL character"));
+        }
+    },
+    PRODUCT_ID_NOT_AN_ID {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Product bad = product("mut bad").name("Bad id");
+            return located(new Mutated(withProducts(c, bad), "products[mut bad]", "product id must contain only"));
+        }
+    },
+    PRODUCT_NAME_EMPTY {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Product p = productAt(c, pick);
+            // In place, then one more step: the line of .name("") must survive the copy.
+            Product renamed = p.name("").addOn();
+            return located(
+                    new Mutated(replace(c, p, renamed), "products[" + p.id() + "]", "needs a non-empty name, was ''"));
+        }
+    },
+    PRICE_NOT_POSITIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return onPrice(c, pick, priceItem(-5), "price amount must be > 0, was -5");
+        }
+    },
+    PRICE_THREE_DECIMALS {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return onPrice(c, pick, priceItem("9.999"), "at most 2 decimal places, was 9.999");
+        }
+    },
+    PRICE_NOT_A_NUMBER {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return onPrice(c, pick, priceItem("9,99"), "must be a decimal number such as \"9.99\", was '9,99'");
+        }
+    },
+    PRICE_BILLED_DAILY {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(inPlaceOr(
+                    c,
+                    pick,
+                    "a price cannot be billed every day",
+                    item -> item instanceof PriceItem,
+                    item -> priceItem(((PriceItem) item).amount()).every(2, Interval.DAY),
+                    List.of(),
+                    priceItem(5).every(2, Interval.DAY)));
+        }
+    },
+    CYCLE_COUNT_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(append(
+                    c,
+                    pick,
+                    "interval count must be ≥ 1, was 0",
+                    List.of(CALLS),
+                    featureItem(CALLS).included(5).resetEvery(0, Interval.MONTH)));
+        }
+    },
+    INCLUDED_NEGATIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(inPlaceOr(
+                    c,
+                    pick,
+                    "included usage must be ≥ 0, was -5",
+                    Mutation::finiteConsumable,
+                    item -> ((FeatureItem) item).included(-5),
+                    List.of(CALLS),
+                    featureItem(CALLS).included(-5).monthly()));
+        }
+    },
+    UNLIMITED_AND_INCLUDED {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(inPlaceOr(
+                    c,
+                    pick,
+                    "cannot be unlimited and include",
+                    Mutation::finiteConsumable,
+                    item -> ((FeatureItem) item).unlimited(),
+                    List.of(CALLS),
+                    featureItem(CALLS).included(5).unlimited()));
+        }
+    },
+    PRICED_INCLUDED_NEGATIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "included usage must be ≥ 0, was -1",
+                    pricedFeatureItem(CALLS).included(-1).price(1).payPerUse().monthly());
+        }
+    },
+    USAGE_PRICE_NOT_POSITIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "usage price amount must be > 0, was 0",
+                    pricedFeatureItem(CALLS).price(0).payPerUse().monthly());
+        }
+    },
+    USAGE_PRICE_NOT_A_NUMBER {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "usage price amount must be a decimal number",
+                    pricedFeatureItem(CALLS).price("cheap").payPerUse().monthly());
+        }
+    },
+    BILLING_UNITS_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "billing units must be ≥ 1, was 0",
+                    pricedFeatureItem(CALLS).price(1).per(0).payPerUse().monthly());
+        }
+    },
+    USAGE_BILLED_HOURLY {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "usage cannot be billed every hour",
+                    pricedFeatureItem(CALLS).price(1).payPerUse().every(1, Interval.HOUR));
+        }
+    },
+    MAX_PURCHASE_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(inPlaceOr(
+                    c,
+                    pick,
+                    "max purchase must be ≥ 1, was 0",
+                    item -> item instanceof PricedFeatureItem,
+                    item -> ((PricedFeatureItem) item).maxPurchase(0),
+                    List.of(CALLS),
+                    pricedFeatureItem(CALLS).price(1).prepaid().oneOff().maxPurchase(0)));
+        }
+    },
+    TIERS_EMPTY {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "a tiered price needs at least one tier, was none",
+                    pricedFeatureItem(CALLS).tiers().payPerUse().monthly());
+        }
+    },
+    TIER_UP_TO_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(appendTiered(
+                    c,
+                    pick,
+                    "tier upTo must be ≥ 1, was 0",
+                    0,
+                    pricedFeatureItem(CALLS)
+                            .tiers(tier(0, 1), lastTier(1))
+                            .payPerUse()
+                            .monthly()));
+        }
+    },
+    TIER_AMOUNT_NEGATIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(appendTiered(
+                    c,
+                    pick,
+                    "tier amount must be ≥ 0, was -1",
+                    1,
+                    pricedFeatureItem(CALLS)
+                            .tiers(tier(10, 1), lastTier(-1))
+                            .payPerUse()
+                            .monthly()));
+        }
+    },
+    TIER_FLAT_AMOUNT_NEGATIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return located(appendTiered(
+                    c,
+                    pick,
+                    "tier flat amount must be ≥ 0, was -1",
+                    0,
+                    pricedFeatureItem(CALLS)
+                            .volumeTiers(tier(10, 1).flat(-1), lastTier(1))
+                            .prepaid()
+                            .monthly()));
+        }
+    },
+    CREDIT_COST_NOT_POSITIVE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Feature credits =
+                    feature("mut_credits").name("Mutant credits").creditSystem(Autumn.cost(single(c, pick), 0));
+            return located(new Mutated(
+                    withFeatures(c, credits), "features[mut_credits].creditSchema[0]", "must be > 0, was 0"));
+        }
+    },
+    CREDIT_SCHEMA_EMPTY {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Feature credits = feature("mut_credits").name("Mutant credits").creditSystem();
+            return located(
+                    new Mutated(withFeatures(c, credits), "features[mut_credits]", "needs at least one credit cost"));
+        }
+    },
+    TRIAL_LENGTH_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            Product added = product("mut_trial")
+                    .name("Trial")
+                    .item(priceItem(5).monthly())
+                    .freeTrial(freeTrial(0).days());
+            return located(new Mutated(
+                    withProducts(c, added), "products[mut_trial].freeTrial", "free trial length must be ≥ 1, was 0"));
+        }
+    },
+    ROLLOVER_CAP_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "rollover cap must be ≥ 1, was 0",
+                    rolling(rollover().upTo(0).forever()));
+        }
+    },
+    ROLLOVER_PERCENTAGE_ABOVE_100 {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "rollover percentage must be in (0, 100], was 101",
+                    rolling(rollover().upToPercent(101).forever()));
+        }
+    },
+    ROLLOVER_MONTHS_BELOW_ONE {
+        @Override
+        Mutated apply(Catalog c, int pick) {
+            return appendPriced(
+                    c,
+                    pick,
+                    "rollover months must be ≥ 1, was 0",
+                    rolling(rollover().upTo(5).forMonths(0)));
+        }
     };
 
-    /** A mutated catalog, the path that must carry a problem, and a fragment of that problem's message. */
-    record Mutated(Catalog catalog, String path, String fragment) {}
+    /**
+     * A mutated catalog, the path that must carry a problem, a fragment of that problem's message, and whether the
+     * problem must also carry the line of this file that wrote the bad value.
+     */
+    record Mutated(Catalog catalog, String path, String fragment, boolean located) {
+        Mutated(Catalog catalog, String path, String fragment) {
+            this(catalog, path, fragment, false);
+        }
+    }
 
     /** Where an item sits. */
     record Location(Product product, int index, Item item) {
@@ -895,6 +1197,33 @@ enum Mutation {
                 p.rollover(),
                 p.proration(),
                 p.entityFeature());
+    }
+
+    private static Mutated located(Mutated mutated) {
+        return new Mutated(mutated.catalog(), mutated.path(), mutated.fragment(), true);
+    }
+
+    /** Replaces the picked product's price by one of {@code step}, billed alike, or appends a one-off one. */
+    private static Mutated onPrice(Catalog c, int pick, PriceStep step, String fragment) {
+        return located(inPlaceOr(
+                c,
+                pick,
+                fragment,
+                item -> item instanceof PriceItem,
+                item -> {
+                    Cycle billing = ((PriceItem) item).billing();
+                    return billing.isOneOff() ? step.oneOff() : step.every(billing.count(), billing.interval());
+                },
+                List.of(),
+                step.oneOff()));
+    }
+
+    private static Mutated appendPriced(Catalog c, int pick, String fragment, PricedFeatureItem item) {
+        return located(append(c, pick, fragment, List.of(item.feature()), item));
+    }
+
+    private static PricedFeatureItem rolling(Rollover rollover) {
+        return pricedFeatureItem(CALLS).price(1).prepaid().monthly().rollover(rollover);
     }
 
     private static Product defaultTrial(String id, String group) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.dsl.BillingMethod;
 import dev.autumncatalog.dsl.BooleanFeature;
+import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Cycle;
@@ -25,6 +26,7 @@ import dev.autumncatalog.dsl.OnIncrease;
 import dev.autumncatalog.dsl.PerUnitPrice;
 import dev.autumncatalog.dsl.PriceItem;
 import dev.autumncatalog.dsl.PricedFeatureItem;
+import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.dsl.Proration;
 import dev.autumncatalog.dsl.Rollover;
@@ -470,6 +472,7 @@ public final class WireMapper {
         Feature model;
         try {
             model = readFeature(id, node, lookup, unsupported);
+            requireValidValues(new Catalog(List.of(model), List.of()));
         } catch (RuntimeException e) {
             unsupported.add(reason(e));
             model = null;
@@ -497,6 +500,7 @@ public final class WireMapper {
         Product model;
         try {
             model = readPlan(id, node, lookup, unsupported);
+            requireValidValues(new Catalog(List.of(), List.of(model)));
         } catch (RuntimeException e) {
             unsupported.add(reason(e));
             model = null;
@@ -992,6 +996,17 @@ public final class WireMapper {
         a.forEach(k -> all.put(k, true));
         b.forEach(k -> all.put(k, true));
         return all.keySet();
+    }
+
+    /**
+     * A value the model allows but no valid catalog holds (a negative price Autumn accepted, say) makes the entity
+     * unreadable, as it did when the model's constructors threw for it: the first such value is the reason.
+     */
+    private static void requireValidValues(Catalog read) {
+        List<Problem> problems = read.valueProblems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0).message());
+        }
     }
 
     private static String reason(RuntimeException e) {
