@@ -197,14 +197,16 @@ def pom_coordinates(pom):
 
 
 class Build:
-    """One build of the project: its sources under bench/target/src/<label>, its private Maven repository."""
+    """One build of the project: its sources in bench/target/src/<key>, its private repository bench/target/repo/<key>.
+
+    The key is "worktree" or "rev-<commit>", so a revision built once is reused whichever side it is measured on.
+    """
 
     def __init__(self, label, spec, top, target):
         self.label = label
         self.spec = spec  # "worktree" or a git revision
         self.top = top
-        self.src = target / "src" / label
-        self.repo = target / "repo" / label
+        self.target = target
         self.description = None
 
     def prepare(self, settings, build_args, rebuild, timeout):
@@ -223,9 +225,12 @@ class Build:
             stamp = "commit " + sha
             subject = git("log", "-1", "--format=%s", sha, cwd=self.top).strip()
             self.description = f"{self.spec} = {sha[:10]} ({subject[:70]})"
+        key = "worktree" if self.spec == "worktree" else f"rev-{sha[:12]}"
+        self.src = self.target / "src" / key
+        self.repo = self.target / "repo" / key
         stamp_file = self.repo / ".bench-build-stamp"
         if not rebuild and stamp_file.is_file() and stamp_file.read_text() == stamp and self.src.is_dir():
-            log(f"{self.label}: {self.description}: already built (bench/target/repo/{self.label})")
+            log(f"{self.label}: {self.description}: already built (bench/target/repo/{key})")
             self.read_coordinates()
             return
         log(f"{self.label}: {self.description}: copying sources to {self.src}")
@@ -248,7 +253,7 @@ class Build:
             stamp_file.unlink()
         command = [str(self.src / "mvnw"), "-B", "-q", "-s", str(settings), f"-Dmaven.repo.local={self.repo}",
                    *build_args]
-        build_log = self.repo.parent / f"build-{self.label}.log"
+        build_log = self.repo.parent / f"build-{key}.log"
         log(f"{self.label}: building: ./mvnw {' '.join(command[2:])} (log: {build_log})")
         built = run_timed(command, self.src, maven_env(), timeout, build_log)
         if built.code != 0:
@@ -890,7 +895,7 @@ def parse_args(argv):
     p.add_argument("--sandbox-classpath", help="the sandbox's class path, given instead of resolved")
     p.add_argument("--plugin-artifact", default="autumn-maven-plugin")
     p.add_argument("--dsl-artifact", default="catalog-dsl")
-    p.add_argument("--build-args", default="install -DskipTests -Dspotless.check.skip=true -Dinvoker.skip=true",
+    p.add_argument("--build-args", default="install -DskipTests -Dspotless.skip=true -Dspotless.check.skip=true -Dinvoker.skip=true",
                    help="Maven arguments that build a revision into its private repository")
     p.add_argument("--rebuild", action="store_true", help="build both revisions even when already built")
     p.add_argument("--user-repo", default=str(Path.home() / ".m2" / "repository"),
