@@ -652,7 +652,7 @@ def report(rec, args, builds, machine, servers, started, finished, load_start, l
         f"({variant_text(args) or 'none given'})")
     for server in servers:
         add(f"- Server **{server.name}**: {server.description}")
-    add(f"- Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['mem']}, {machine['os']}")
+    add(f"- Machine: {machine['cpus']} CPUs (nproc; {machine['cpu']}), {machine['mem']}, {machine['os']}")
     add(f"- Java: {machine['java']}; Maven: {machine['maven']}")
     loads = [r["load1"] for r in rec.rows if r["load1"] == r["load1"]]
     add(f"- Load average (1/5/15 min): {load_start} at the start, {load_end} at the end; 1-min load just before each "
@@ -844,7 +844,7 @@ def machine_info(fixture_dir):
     maven = subprocess.run([str(fixture_dir / "mvnw"), "-v", "-q"], capture_output=True, text=True, cwd=fixture_dir,
                            env=maven_env()).stdout.strip().splitlines()
     return {
-        "cpus": os.cpu_count(),
+        "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),  # = nproc
         "cpu": cpu,
         "mem": mem,
         "os": f"{platform.system()} {platform.release()}",
@@ -932,7 +932,7 @@ def main(argv):
         if d.exists():
             shutil.rmtree(d)
         d.mkdir(parents=True)
-    log(f"load average {load_start}; {os.cpu_count()} CPUs")
+    log(f"load average {load_start}; nproc {len(os.sched_getaffinity(0))}")
     if "sandbox" in args.server_names:
         require_free_port(args.proxy_port, "the latency proxy", "--proxy-port")
         require_free_port(args.sandbox_port, "the local sandbox", "--sandbox-port")
