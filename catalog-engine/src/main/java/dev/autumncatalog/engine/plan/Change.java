@@ -49,6 +49,45 @@ public sealed interface Change
         return action().symbol() + " " + entity().word() + " " + id();
     }
 
+    /** Calls the visitor's method for this kind of change. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of change. Code that acts on a change dispatches through {@link Change#accept} rather than
+     * {@code instanceof}, so a new kind of change fails to compile everywhere it is not handled.
+     *
+     * <pre>{@code
+     * String verb = change.accept(new Change.Visitor<String>() { ... });
+     * }</pre>
+     *
+     * @param <R> what the visit returns
+     */
+    interface Visitor<R> {
+        /** A feature new to Autumn. */
+        R createFeature(CreateFeature change);
+
+        /** A feature whose fields change. */
+        R updateFeature(UpdateFeature change);
+
+        /** An archived feature back in the catalog. */
+        R unarchiveFeature(UnarchiveFeature change);
+
+        /** A feature that left the catalog. */
+        R removeFeature(RemoveFeature change);
+
+        /** A plan new to Autumn. */
+        R createPlan(CreatePlan change);
+
+        /** A plan whose fields change. */
+        R updatePlan(UpdatePlan change);
+
+        /** An archived plan back in the catalog. */
+        R unarchivePlan(UnarchivePlan change);
+
+        /** A plan that left the catalog. */
+        R removePlan(RemovePlan change);
+    }
+
     /** What a change is applied to. */
     enum Entity {
         FEATURE,
@@ -108,6 +147,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.createFeature(this);
+        }
+
+        @Override
         public Action action() {
             return Action.CREATE;
         }
@@ -143,6 +187,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.FEATURE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.updateFeature(this);
         }
 
         @Override
@@ -184,6 +233,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unarchiveFeature(this);
+        }
+
+        @Override
         public Action action() {
             return Action.UNARCHIVE;
         }
@@ -218,6 +272,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.FEATURE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removeFeature(this);
         }
 
         @Override
@@ -261,6 +320,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.PLAN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.createPlan(this);
         }
 
         @Override
@@ -324,6 +388,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.updatePlan(this);
+        }
+
+        @Override
         public Action action() {
             return Action.UPDATE;
         }
@@ -366,6 +435,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.PLAN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unarchivePlan(this);
         }
 
         @Override
@@ -421,6 +495,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.PLAN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removePlan(this);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.plan;
 
+import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.VersionChoice;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,35 +54,29 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
 
     /** How many changes of each kind. */
     public Summary summary() {
-        int create = 0;
-        int update = 0;
-        int unarchive = 0;
-        int archive = 0;
-        int delete = 0;
-        int undecided = 0;
-        for (Change change : changes) {
-            switch (change.action()) {
-                case CREATE:
-                    create++;
-                    break;
-                case UPDATE:
-                    update++;
-                    break;
-                case UNARCHIVE:
-                    unarchive++;
-                    break;
-                default:
-                    Removal.Decision decision = removal(change).decision();
-                    if (decision == Removal.Decision.ARCHIVE) {
-                        archive++;
-                    } else if (decision == Removal.Decision.DELETE) {
-                        delete++;
-                    } else {
-                        undecided++;
-                    }
-            }
-        }
-        return new Summary(create, update, archive + delete + undecided, archive, delete, undecided, unarchive);
+        int archive = removals(Removal.Decision.ARCHIVE);
+        int delete = removals(Removal.Decision.DELETE);
+        int undecided = removals(Removal.Decision.UNDECIDED);
+        return new Summary(
+                count(Change.Action.CREATE),
+                count(Change.Action.UPDATE),
+                archive + delete + undecided,
+                archive,
+                delete,
+                undecided,
+                count(Change.Action.UNARCHIVE));
+    }
+
+    private int count(Change.Action action) {
+        return (int)
+                changes.stream().filter(change -> change.action() == action).count();
+    }
+
+    private int removals(Removal.Decision decision) {
+        return (int) changes.stream()
+                .map(Plan::removal)
+                .filter(removal -> removal != null && removal.decision() == decision)
+                .count();
     }
 
     /**
@@ -178,33 +173,70 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
         return VersionChoice.CREATE_VERSION;
     }
 
-    static Removal removal(Change change) {
-        if (change instanceof Change.RemovePlan) {
-            return ((Change.RemovePlan) change).removal();
-        }
-        if (change instanceof Change.RemoveFeature) {
-            return ((Change.RemoveFeature) change).removal();
-        }
-        return null;
+    /** The removal decision of a change that removes; {@code null} for any other change. */
+    public static Removal removal(Change change) {
+        return change.accept(FACTS).removal;
     }
 
-    private static boolean needsVersionCheck(Change change) {
-        if (change instanceof Change.UpdatePlan) {
-            return ((Change.UpdatePlan) change).needsVersionCheck();
-        }
-        if (change instanceof Change.UnarchivePlan) {
-            return ((Change.UnarchivePlan) change).needsVersionCheck();
-        }
-        return false;
+    /** Autumn's versioning answer for a plan update or un-archive; {@code null} otherwise or when not asked. */
+    public static Versioning versioning(Change change) {
+        return change.accept(FACTS).versioning;
     }
 
-    static Versioning versioning(Change change) {
-        if (change instanceof Change.UpdatePlan) {
-            return ((Change.UpdatePlan) change).versioning();
-        }
-        if (change instanceof Change.UnarchivePlan) {
-            return ((Change.UnarchivePlan) change).versioning();
-        }
-        return null;
+    /** {@code true} for a plan update or un-archive that changes price, items or trial, so Autumn may version. */
+    public static boolean needsVersionCheck(Change change) {
+        return change.accept(FACTS).versionCheck;
     }
+
+    /** The plan as the catalog has it, for a change that writes a plan's content; {@code null} otherwise. */
+    public static Product updatedPlan(Change change) {
+        return change.accept(FACTS).updatedPlan;
+    }
+
+    /** What only some kinds of change have, read in one visit. */
+    private record Facts(Removal removal, Versioning versioning, boolean versionCheck, Product updatedPlan) {
+        static final Facts NONE = new Facts(null, null, false, null);
+    }
+
+    private static final Change.Visitor<Facts> FACTS = new Change.Visitor<>() {
+        @Override
+        public Facts createFeature(Change.CreateFeature change) {
+            return Facts.NONE;
+        }
+
+        @Override
+        public Facts updateFeature(Change.UpdateFeature change) {
+            return Facts.NONE;
+        }
+
+        @Override
+        public Facts unarchiveFeature(Change.UnarchiveFeature change) {
+            return Facts.NONE;
+        }
+
+        @Override
+        public Facts removeFeature(Change.RemoveFeature change) {
+            return new Facts(change.removal(), null, false, null);
+        }
+
+        @Override
+        public Facts createPlan(Change.CreatePlan change) {
+            return Facts.NONE; // a new plan has no customers to version for
+        }
+
+        @Override
+        public Facts updatePlan(Change.UpdatePlan change) {
+            return new Facts(null, change.versioning(), change.needsVersionCheck(), change.after());
+        }
+
+        @Override
+        public Facts unarchivePlan(Change.UnarchivePlan change) {
+            return new Facts(null, change.versioning(), change.needsVersionCheck(), change.after());
+        }
+
+        @Override
+        public Facts removePlan(Change.RemovePlan change) {
+            return new Facts(change.removal(), null, false, null);
+        }
+    };
 }

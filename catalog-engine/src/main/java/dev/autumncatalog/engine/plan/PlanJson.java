@@ -146,14 +146,49 @@ public final class PlanJson {
         return node;
     }
 
+    /** What the DSL cannot express on an entity a removal takes away with it; empty for other changes. */
     private static List<String> unsupported(Change change) {
-        if (change instanceof Change.RemovePlan) {
-            return ((Change.RemovePlan) change).unsupported();
-        }
-        if (change instanceof Change.RemoveFeature) {
-            return ((Change.RemoveFeature) change).unsupported();
-        }
-        return List.of();
+        return change.accept(new Change.Visitor<List<String>>() {
+            @Override
+            public List<String> createFeature(Change.CreateFeature change) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> updateFeature(Change.UpdateFeature change) {
+                return List.of(); // an update lists what it replaces under dropped
+            }
+
+            @Override
+            public List<String> unarchiveFeature(Change.UnarchiveFeature change) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> removeFeature(Change.RemoveFeature change) {
+                return change.unsupported();
+            }
+
+            @Override
+            public List<String> createPlan(Change.CreatePlan change) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> updatePlan(Change.UpdatePlan change) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> unarchivePlan(Change.UnarchivePlan change) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> removePlan(Change.RemovePlan change) {
+                return change.unsupported();
+            }
+        });
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -71,12 +71,12 @@ public final class PlanRenderer {
 
     private static void change(Plan plan, Change change, StringBuilder out) {
         out.append("  ").append(change.headline());
-        String note = note(plan, change);
-        if (!note.isEmpty()) {
-            out.append("  ").append(note);
+        Head head = head(plan, change);
+        if (!head.note().isEmpty()) {
+            out.append("  ").append(head.note());
         }
         out.append('\n');
-        boolean creates = change.action() == Change.Action.CREATE || replaces(change);
+        boolean creates = head.createStyle();
         for (FieldChange field : change.fields()) {
             if (change.action() == Change.Action.CREATE && isHeadlineField(change, field)) {
                 continue;
@@ -96,26 +96,70 @@ public final class PlanRenderer {
         }
     }
 
-    /** What follows the headline, after two spaces; empty for a plain update. */
-    private static String note(Plan plan, Change change) {
-        if (change instanceof Change.CreateFeature) {
-            Feature feature = ((Change.CreateFeature) change).feature();
-            return "(" + feature.type().word() + ", " + quote(feature.name()) + ")";
-        }
-        if (change instanceof Change.CreatePlan) {
-            return quote(((Change.CreatePlan) change).product().name());
-        }
-        String first =
-                change.level() == Level.PLAN_DEFAULT_RELEASES ? "first, so another plan can be the default" : null;
-        if (change.action() == Change.Action.REMOVE) {
-            Removal removal = Plan.removal(change);
-            String suffix = first == null ? ")" : "; " + first + ")";
-            if (removal.decision() == Removal.Decision.UNDECIDED) {
-                return "(archive or delete: not looked up" + suffix;
+    /**
+     * What follows the headline, after two spaces (empty for a plain update), and whether the fields show create-style
+     * ({@code path: value}): for creates, and for replacements of an entity the DSL cannot read.
+     */
+    private record Head(String note, boolean createStyle) {}
+
+    private static Head head(Plan plan, Change change) {
+        return change.accept(new Change.Visitor<Head>() {
+            @Override
+            public Head createFeature(Change.CreateFeature change) {
+                Feature feature = change.feature();
+                return new Head("(" + feature.type().word() + ", " + quote(feature.name()) + ")", true);
             }
-            String prefix = plan.options().allowRemovals() ? "" : "would ";
-            return "(" + prefix + removal.decision().word() + ": " + removal.reason() + suffix;
+
+            @Override
+            public Head updateFeature(Change.UpdateFeature change) {
+                return updateHead(plan, change, change.before() == null);
+            }
+
+            @Override
+            public Head unarchiveFeature(Change.UnarchiveFeature change) {
+                return updateHead(plan, change, change.before() == null);
+            }
+
+            @Override
+            public Head removeFeature(Change.RemoveFeature change) {
+                return new Head(removalNote(plan, change, change.removal()), false);
+            }
+
+            @Override
+            public Head createPlan(Change.CreatePlan change) {
+                return new Head(quote(change.product().name()), true);
+            }
+
+            @Override
+            public Head updatePlan(Change.UpdatePlan change) {
+                return updateHead(plan, change, change.before() == null);
+            }
+
+            @Override
+            public Head unarchivePlan(Change.UnarchivePlan change) {
+                return updateHead(plan, change, change.before() == null);
+            }
+
+            @Override
+            public Head removePlan(Change.RemovePlan change) {
+                return new Head(removalNote(plan, change, change.removal()), false);
+            }
+        });
+    }
+
+    private static String removalNote(Plan plan, Change change, Removal removal) {
+        String first = firstNote(change);
+        String suffix = first == null ? ")" : "; " + first + ")";
+        if (removal.decision() == Removal.Decision.UNDECIDED) {
+            return "(archive or delete: not looked up" + suffix;
         }
+        String prefix = plan.options().allowRemovals() ? "" : "would ";
+        return "(" + prefix + removal.decision().word() + ": " + removal.reason() + suffix;
+    }
+
+    /** An update or un-archive: default hand-over, un-archive, replacement, versioning. */
+    private static Head updateHead(Plan plan, Change change, boolean replaces) {
+        String first = firstNote(change);
         StringBuilder note = new StringBuilder();
         if (first != null) {
             note.append('(').append(first).append(')');
@@ -123,14 +167,18 @@ public final class PlanRenderer {
         if (change.action() == Change.Action.UNARCHIVE) {
             note.append(change.fields().isEmpty() ? "(un-archive)" : "(un-archive and update)");
         }
-        if (replaces(change)) {
+        if (replaces) {
             append(note, "(replaces a " + change.entity().word() + " the DSL cannot read)");
         }
         Versioning versioning = Plan.versioning(change);
         if (versioning != null && versioning.willVersion()) {
             append(note, versioningNote(plan.options().versionPolicy(), change.id(), versioning));
         }
-        return note.toString();
+        return new Head(note.toString(), replaces);
+    }
+
+    private static String firstNote(Change change) {
+        return change.level() == Level.PLAN_DEFAULT_RELEASES ? "first, so another plan can be the default" : null;
     }
 
     private static String versioningNote(VersionPolicy policy, String id, Versioning versioning) {
@@ -153,22 +201,6 @@ public final class PlanRenderer {
             note.append("  ");
         }
         note.append(text);
-    }
-
-    private static boolean replaces(Change change) {
-        if (change instanceof Change.UpdateFeature) {
-            return ((Change.UpdateFeature) change).before() == null;
-        }
-        if (change instanceof Change.UnarchiveFeature) {
-            return ((Change.UnarchiveFeature) change).before() == null;
-        }
-        if (change instanceof Change.UpdatePlan) {
-            return ((Change.UpdatePlan) change).before() == null;
-        }
-        if (change instanceof Change.UnarchivePlan) {
-            return ((Change.UnarchivePlan) change).before() == null;
-        }
-        return false;
     }
 
     /** A create's name (and a feature's type) are on its headline already. */

@@ -124,17 +124,56 @@ public final class Planner {
         }
         changes.addAll(decided);
         Set<String> releases = defaultReleases(products, remotePlans);
-        for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
-            if (releases.contains(change.id()) && change instanceof Change.UpdatePlan) {
-                changes.set(i, ((Change.UpdatePlan) change).releasingDefault());
-            } else if (releases.contains(change.id()) && change instanceof Change.RemovePlan) {
-                changes.set(i, ((Change.RemovePlan) change).releasingDefault());
-            }
-        }
+        changes.replaceAll(change -> releases.contains(change.id()) ? change.accept(RELEASING_DEFAULT) : change);
         changes.sort(Comparator.comparing(Change::level)); // stable: catalog order within a level
         return new Plan(options, changes, warnings);
     }
+
+    /**
+     * The same change, applied before other plans so that another plan can become the default: plan updates and
+     * removals hand the default over; nothing else holds one.
+     */
+    private static final Change.Visitor<Change> RELEASING_DEFAULT = new Change.Visitor<>() {
+        @Override
+        public Change createFeature(Change.CreateFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change updateFeature(Change.UpdateFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change unarchiveFeature(Change.UnarchiveFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change removeFeature(Change.RemoveFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change createPlan(Change.CreatePlan change) {
+            return change; // a new plan holds no default yet
+        }
+
+        @Override
+        public Change updatePlan(Change.UpdatePlan change) {
+            return change.releasingDefault();
+        }
+
+        @Override
+        public Change unarchivePlan(Change.UnarchivePlan change) {
+            return change; // an archived plan holds no default
+        }
+
+        @Override
+        public Change removePlan(Change.RemovePlan change) {
+            return change.releasingDefault();
+        }
+    };
 
     private static Change featureChange(
             Feature feature, RemoteFeature remote, Iterable<RemotePlan> remotePlans, List<Warning> warnings) {
@@ -282,16 +321,9 @@ public final class Planner {
             }
             Map<String, Product> inPlace = new LinkedHashMap<>();
             for (Change change : changes) {
-                if (change instanceof Change.UpdatePlan) {
-                    Change.UpdatePlan update = (Change.UpdatePlan) change;
-                    if (inPlace(update.needsVersionCheck(), update.versioning(), o)) {
-                        inPlace.put(update.id(), update.after());
-                    }
-                } else if (change instanceof Change.UnarchivePlan) {
-                    Change.UnarchivePlan update = (Change.UnarchivePlan) change;
-                    if (inPlace(update.needsVersionCheck(), update.versioning(), o)) {
-                        inPlace.put(update.id(), update.after());
-                    }
+                Product after = Plan.updatedPlan(change);
+                if (after != null && inPlace(Plan.needsVersionCheck(change), Plan.versioning(change), o)) {
+                    inPlace.put(change.id(), after);
                 }
             }
             for (RemotePlan plan : remotePlans) {

@@ -141,16 +141,48 @@ public final class PushExecutor {
     /** What is attempted, for failure reports: {@code update plan 'pro' (creates version 3)}. */
     static String step(Plan plan, Change change) {
         String what = change.entity().word() + " '" + change.id() + "'";
-        switch (change.action()) {
-            case CREATE:
+        String version = versionNote(plan, change);
+        return change.accept(new Change.Visitor<String>() {
+            @Override
+            public String createFeature(Change.CreateFeature change) {
                 return "create " + what;
-            case REMOVE:
-                return Plan.removal(change).decision().word() + " " + what;
-            case UNARCHIVE:
-                return (flagOnly(change) ? "un-archive " : "un-archive and update ") + what + versionNote(plan, change);
-            default:
-                return "update " + what + versionNote(plan, change);
-        }
+            }
+
+            @Override
+            public String updateFeature(Change.UpdateFeature change) {
+                return "update " + what;
+            }
+
+            @Override
+            public String unarchiveFeature(Change.UnarchiveFeature change) {
+                return (change.flagOnly() ? "un-archive " : "un-archive and update ") + what;
+            }
+
+            @Override
+            public String removeFeature(Change.RemoveFeature change) {
+                return decision(change).word() + " " + what;
+            }
+
+            @Override
+            public String createPlan(Change.CreatePlan change) {
+                return "create " + what;
+            }
+
+            @Override
+            public String updatePlan(Change.UpdatePlan change) {
+                return "update " + what + version;
+            }
+
+            @Override
+            public String unarchivePlan(Change.UnarchivePlan change) {
+                return (change.flagOnly() ? "un-archive " : "un-archive and update ") + what + version;
+            }
+
+            @Override
+            public String removePlan(Change.RemovePlan change) {
+                return decision(change).word() + " " + what;
+            }
+        });
     }
 
     private static String versionNote(Plan plan, Change change) {
@@ -163,48 +195,73 @@ public final class PushExecutor {
                 : " (creates version " + versioning.nextVersion() + ")";
     }
 
-    private static boolean flagOnly(Change change) {
-        return change instanceof Change.UnarchiveFeature
-                ? ((Change.UnarchiveFeature) change).flagOnly()
-                : ((Change.UnarchivePlan) change).flagOnly();
-    }
-
+    /** The request each kind of change sends; one per change. */
     private void apply(Plan plan, Change change) {
-        if (change instanceof Change.CreateFeature) {
-            api.createFeature(((Change.CreateFeature) change).feature());
-        } else if (change instanceof Change.UpdateFeature) {
-            api.updateFeature(((Change.UpdateFeature) change).after(), false);
-        } else if (change instanceof Change.UnarchiveFeature) {
-            Change.UnarchiveFeature unarchive = (Change.UnarchiveFeature) change;
-            if (unarchive.flagOnly()) {
-                api.archiveFeature(unarchive.id(), false);
-            } else {
-                api.updateFeature(unarchive.after(), false);
+        change.accept(new Change.Visitor<Void>() {
+            @Override
+            public Void createFeature(Change.CreateFeature change) {
+                api.createFeature(change.feature());
+                return null;
             }
-        } else if (change instanceof Change.RemoveFeature) {
-            if (decision(change) == Removal.Decision.DELETE) {
-                api.deleteFeature(change.id());
-            } else {
-                api.archiveFeature(change.id(), true);
+
+            @Override
+            public Void updateFeature(Change.UpdateFeature change) {
+                api.updateFeature(change.after(), false);
+                return null;
             }
-        } else if (change instanceof Change.CreatePlan) {
-            api.createPlan(((Change.CreatePlan) change).product());
-        } else if (change instanceof Change.UpdatePlan) {
-            api.updatePlan(((Change.UpdatePlan) change).after(), false, plan.versionChoice(change));
-        } else if (change instanceof Change.UnarchivePlan) {
-            Change.UnarchivePlan unarchive = (Change.UnarchivePlan) change;
-            if (unarchive.flagOnly()) {
-                api.archivePlan(unarchive.id(), false);
-            } else {
-                api.updatePlan(unarchive.after(), false, plan.versionChoice(change));
+
+            @Override
+            public Void unarchiveFeature(Change.UnarchiveFeature change) {
+                if (change.flagOnly()) {
+                    api.archiveFeature(change.id(), false);
+                } else {
+                    api.updateFeature(change.after(), false);
+                }
+                return null;
             }
-        } else {
-            if (decision(change) == Removal.Decision.DELETE) {
-                api.deletePlan(change.id());
-            } else {
-                api.archivePlan(change.id(), true);
+
+            @Override
+            public Void removeFeature(Change.RemoveFeature change) {
+                if (decision(change) == Removal.Decision.DELETE) {
+                    api.deleteFeature(change.id());
+                } else {
+                    api.archiveFeature(change.id(), true);
+                }
+                return null;
             }
-        }
+
+            @Override
+            public Void createPlan(Change.CreatePlan change) {
+                api.createPlan(change.product());
+                return null;
+            }
+
+            @Override
+            public Void updatePlan(Change.UpdatePlan change) {
+                api.updatePlan(change.after(), false, plan.versionChoice(change));
+                return null;
+            }
+
+            @Override
+            public Void unarchivePlan(Change.UnarchivePlan change) {
+                if (change.flagOnly()) {
+                    api.archivePlan(change.id(), false);
+                } else {
+                    api.updatePlan(change.after(), false, plan.versionChoice(change));
+                }
+                return null;
+            }
+
+            @Override
+            public Void removePlan(Change.RemovePlan change) {
+                if (decision(change) == Removal.Decision.DELETE) {
+                    api.deletePlan(change.id());
+                } else {
+                    api.archivePlan(change.id(), true);
+                }
+                return null;
+            }
+        });
     }
 
     private static Removal.Decision decision(Change change) {
