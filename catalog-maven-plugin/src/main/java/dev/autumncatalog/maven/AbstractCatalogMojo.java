@@ -2,8 +2,8 @@ package dev.autumncatalog.maven;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogValidationException;
-import dev.autumncatalog.engine.CatalogLoadException;
-import dev.autumncatalog.engine.CatalogLoader;
+import dev.autumncatalog.engine.load.CatalogLoadException;
+import dev.autumncatalog.engine.load.CatalogLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

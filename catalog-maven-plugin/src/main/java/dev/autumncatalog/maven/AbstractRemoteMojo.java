@@ -2,13 +2,13 @@ package dev.autumncatalog.maven;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PlanJson;
 import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PlanRenderer;
 import dev.autumncatalog.engine.plan.VersionPolicy;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.report.PlanJson;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import dev.autumncatalog.sandbox.SandboxStateException;
 import java.io.File;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.autumncatalog.maven;
 
 import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.push.CatalogSync;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

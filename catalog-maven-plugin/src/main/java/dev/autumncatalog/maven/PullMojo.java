@@ -1,13 +1,13 @@
 package dev.autumncatalog.maven;
 
 import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.PullRefusedException;
-import dev.autumncatalog.engine.PullRequest;
-import dev.autumncatalog.engine.PullResult;
-import dev.autumncatalog.engine.PullService;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.codegen.JavaNames;
 import dev.autumncatalog.engine.pull.PullOptions;
+import dev.autumncatalog.engine.pull.PullRefusedException;
+import dev.autumncatalog.engine.pull.PullRequest;
+import dev.autumncatalog.engine.pull.PullResult;
+import dev.autumncatalog.engine.pull.PullService;
 import dev.autumncatalog.sandbox.SandboxStateException;
 import java.io.File;
 import java.io.UncheckedIOException;

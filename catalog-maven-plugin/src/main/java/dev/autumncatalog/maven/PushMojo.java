@@ -1,14 +1,14 @@
 package dev.autumncatalog.maven;
 
 import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
-import dev.autumncatalog.engine.plan.Interaction;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushListener;
-import dev.autumncatalog.engine.plan.PushOptions;
-import dev.autumncatalog.engine.plan.PushRefusedException;
-import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.Interaction;
+import dev.autumncatalog.engine.push.PushFailedException;
+import dev.autumncatalog.engine.push.PushListener;
+import dev.autumncatalog.engine.push.PushOptions;
+import dev.autumncatalog.engine.push.PushRefusedException;
+import dev.autumncatalog.engine.push.PushResult;
 import java.io.Console;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -17,7 +17,7 @@ import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.PriceItem;
 import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.JavadocText;
+import dev.autumncatalog.engine.text.JavadocText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

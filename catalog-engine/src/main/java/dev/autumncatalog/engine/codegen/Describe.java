@@ -16,7 +16,7 @@ import dev.autumncatalog.dsl.Rollover;
 import dev.autumncatalog.dsl.Tier;
 import dev.autumncatalog.dsl.TierBehavior;
 import dev.autumncatalog.dsl.TieredPrice;
-import dev.autumncatalog.engine.JavadocText;
+import dev.autumncatalog.engine.text.JavadocText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * What a push would change in Autumn, in the order it would change it (by {@link Level}), with the options it was made
- * with. Render it with {@link PlanRenderer} and {@link PlanJson}; apply it with {@link PushExecutor} (or the engine's
- * {@code CatalogSync}).
+ * with. The report package renders it ({@code PlanRenderer}, {@code PlanJson}); the push package applies it
+ * ({@code PushExecutor}).
  *
  * @param options the target and what the user allows
  * @param changes every change, ordered by level, then catalog order (removals by id)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Cycle;
 import dev.autumncatalog.dsl.Interval;
-import dev.autumncatalog.engine.JavadocText;
+import dev.autumncatalog.engine.text.JavadocText;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

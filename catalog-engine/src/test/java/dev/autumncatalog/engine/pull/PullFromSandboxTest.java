@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
-import dev.autumncatalog.engine.PullRequest;
-import dev.autumncatalog.engine.PullResult;
-import dev.autumncatalog.engine.PullService;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,16 +2,16 @@ package dev.autumncatalog.engine.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.plan.Change;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushOptions;
-import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushFailedException;
+import dev.autumncatalog.engine.push.PushOptions;
+import dev.autumncatalog.engine.push.PushResult;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import dev.autumncatalog.sandbox.RecordedRequest;
 import java.time.Duration;

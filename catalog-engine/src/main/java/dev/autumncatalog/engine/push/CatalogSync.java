@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.push;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogValidationException;
@@ -9,17 +9,11 @@ import dev.autumncatalog.engine.autumn.FeatureUsage;
 import dev.autumncatalog.engine.autumn.PlanCustomers;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.plan.Blocker;
-import dev.autumncatalog.engine.plan.Interaction;
 import dev.autumncatalog.engine.plan.LiveFacts;
 import dev.autumncatalog.engine.plan.Lookups;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.PlanOptions;
 import dev.autumncatalog.engine.plan.Planner;
-import dev.autumncatalog.engine.plan.PushExecutor;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushOptions;
-import dev.autumncatalog.engine.plan.PushRefusedException;
-import dev.autumncatalog.engine.plan.PushResult;
 import dev.autumncatalog.engine.plan.VersionPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.push;
 
 import static dev.autumncatalog.dsl.Autumn.cost;
 import static dev.autumncatalog.dsl.Autumn.feature;
@@ -11,8 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.plan.Change;
+import dev.autumncatalog.engine.plan.FakeAutumn;
+import dev.autumncatalog.engine.plan.Level;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PlanOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

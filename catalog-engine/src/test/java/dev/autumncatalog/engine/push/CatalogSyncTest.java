@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.push;
 
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
@@ -7,8 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.CatalogSync;
+import dev.autumncatalog.engine.plan.Blocker;
+import dev.autumncatalog.engine.plan.Change;
+import dev.autumncatalog.engine.plan.FakeAutumn;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PlanOptions;
+import dev.autumncatalog.engine.plan.VersionPolicy;
+import dev.autumncatalog.engine.plan.Versioning;
+import dev.autumncatalog.engine.plan.Warning;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -242,7 +251,18 @@ class CatalogSyncTest {
         }
     }
 
+    /** The product with its first item (the fixed price) at {@code amount} a month. */
     static Product swapPrice(Product product, long amount) {
-        return PlannerTest.swap(product, 0, priceItem(amount).monthly());
+        List<Item> items = new ArrayList<>(product.items());
+        items.set(0, priceItem(amount).monthly());
+        return new Product(
+                product.id(),
+                product.name(),
+                product.description(),
+                product.group(),
+                product.isAddOn(),
+                product.isDefault(),
+                product.freeTrial(),
+                items);
     }
 }

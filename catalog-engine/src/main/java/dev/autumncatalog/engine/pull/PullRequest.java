@@ -1,6 +1,5 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.pull;
 
-import dev.autumncatalog.engine.pull.PullOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

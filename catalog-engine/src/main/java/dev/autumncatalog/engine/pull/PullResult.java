@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.pull;
 
 import java.nio.file.Path;
 import java.util.List;

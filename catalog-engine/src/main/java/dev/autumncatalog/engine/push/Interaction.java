@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.push;
 
 /**
  * Asks the user a yes/no question, for decisions the options leave open (removals, versions, drops). The plugin

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

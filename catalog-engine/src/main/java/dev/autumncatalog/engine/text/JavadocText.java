@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.text;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.load;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogDefinition;

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.load;
 
 /** The catalog class could not be found, created or called. The message says where we looked and what to change. */
 public final class CatalogLoadException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.pull;
 
 import static dev.autumncatalog.dsl.Autumn.feature;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.PullRefusedException.Reason;
 import dev.autumncatalog.engine.autumn.AutumnApi;
 import dev.autumncatalog.engine.autumn.FeatureUsage;
 import dev.autumncatalog.engine.autumn.PlanCustomers;
@@ -16,8 +15,7 @@ import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
 import dev.autumncatalog.engine.autumn.VersionChoice;
-import dev.autumncatalog.engine.pull.PullOptions;
-import dev.autumncatalog.engine.pull.PulledFileMarker;
+import dev.autumncatalog.engine.pull.PullRefusedException.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

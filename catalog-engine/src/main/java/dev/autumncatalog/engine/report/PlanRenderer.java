@@ -1,6 +1,15 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.report;
 
 import dev.autumncatalog.dsl.Feature;
+import dev.autumncatalog.engine.plan.Blocker;
+import dev.autumncatalog.engine.plan.Change;
+import dev.autumncatalog.engine.plan.FieldChange;
+import dev.autumncatalog.engine.plan.Level;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.Removal;
+import dev.autumncatalog.engine.plan.VersionPolicy;
+import dev.autumncatalog.engine.plan.Versioning;
+import dev.autumncatalog.engine.plan.Warning;
 import java.util.List;
 import java.util.Set;
 

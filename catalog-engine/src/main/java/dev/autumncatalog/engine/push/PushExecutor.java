@@ -1,7 +1,13 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.push;
 
 import dev.autumncatalog.engine.autumn.AutumnApi;
 import dev.autumncatalog.engine.autumn.VersionChoice;
+import dev.autumncatalog.engine.plan.Blocker;
+import dev.autumncatalog.engine.plan.Change;
+import dev.autumncatalog.engine.plan.Level;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.Removal;
+import dev.autumncatalog.engine.plan.Versioning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -8,6 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autumncatalog.engine.plan.Blocker;
+import dev.autumncatalog.engine.plan.Change;
+import dev.autumncatalog.engine.plan.FieldChange;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.Removal;
+import dev.autumncatalog.engine.plan.Versioning;
+import dev.autumncatalog.engine.plan.Warning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

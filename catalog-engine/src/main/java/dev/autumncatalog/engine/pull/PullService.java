@@ -1,11 +1,8 @@
-package dev.autumncatalog.engine;
+package dev.autumncatalog.engine.pull;
 
 import com.palantir.javapoet.JavaFile;
 import dev.autumncatalog.engine.autumn.AutumnApi;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
-import dev.autumncatalog.engine.pull.CatalogSourceWriter;
-import dev.autumncatalog.engine.pull.PulledFileMarker;
-import dev.autumncatalog.engine.pull.PulledSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.push;
 
+import dev.autumncatalog.engine.plan.Blocker;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.push;
 
 import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.plan.Change;
 import java.util.List;
 import java.util.Objects;
 

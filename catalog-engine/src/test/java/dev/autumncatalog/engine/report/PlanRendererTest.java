@@ -1,4 +1,4 @@
-package dev.autumncatalog.engine.plan;
+package dev.autumncatalog.engine.report;
 
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
@@ -8,6 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.PlanCustomers;
+import dev.autumncatalog.engine.plan.Catalogs;
+import dev.autumncatalog.engine.plan.LiveFacts;
+import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PlanOptions;
+import dev.autumncatalog.engine.plan.PlanSamples;
+import dev.autumncatalog.engine.plan.Planner;
+import dev.autumncatalog.engine.plan.VersionPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
