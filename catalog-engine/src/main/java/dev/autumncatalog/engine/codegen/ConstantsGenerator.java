@@ -11,12 +11,10 @@ import com.palantir.javapoet.TypeSpec;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
-import dev.autumncatalog.dsl.FeatureItem;
 import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Item;
-import dev.autumncatalog.dsl.PriceItem;
-import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.engine.model.Items;
 import dev.autumncatalog.engine.text.JavadocText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -211,7 +209,7 @@ public final class ConstantsGenerator {
                 if (item.feature() != null) {
                     requireFeature(path, item.feature(), features, problems);
                 }
-                Feature entity = entityFeature(item);
+                Feature entity = Items.entityFeature(item);
                 if (entity != null) {
                     requireFeature(path, entity, features, problems);
                 }
@@ -225,16 +223,6 @@ public final class ConstantsGenerator {
                     path + ": feature '" + feature.id() + "' is not in the catalog, so no constant can link to it",
                     List.of(feature.id()));
         }
-    }
-
-    private static Feature entityFeature(Item item) {
-        if (item instanceof FeatureItem) {
-            return ((FeatureItem) item).entityFeature();
-        }
-        if (item instanceof PricedFeatureItem) {
-            return ((PricedFeatureItem) item).entityFeature();
-        }
-        return null;
     }
 
     private static Map<String, String> names(Iterable<String> ids) {
@@ -341,7 +329,7 @@ public final class ConstantsGenerator {
         }
         List<String> grants = new ArrayList<>();
         for (Item item : product.items()) {
-            if (!(item instanceof PriceItem)) {
+            if (item.feature() != null) {
                 grants.add(featureLink.apply(item.feature()) + ": " + Describe.item(item, featureLink));
             }
         }

@@ -1,7 +1,7 @@
 package dev.autumncatalog.engine.plan;
 
-import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Feature;
+import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Product;
 import java.util.List;
 import java.util.Locale;
@@ -288,7 +288,7 @@ public sealed interface Change
         public Level level() {
             // Credit systems (and features the DSL cannot read, which may be credit systems) go before the metered
             // features they may draw from.
-            return before == null || before instanceof CreditSystem
+            return before == null || before.type() == FeatureType.CREDIT_SYSTEM
                     ? Level.CREDIT_SYSTEM_REMOVALS
                     : Level.FEATURE_REMOVALS;
         }
@@ -514,7 +514,7 @@ public sealed interface Change
     }
 
     private static Level featureLevel(Feature feature) {
-        return feature instanceof CreditSystem ? Level.CREDIT_SYSTEMS : Level.FEATURES;
+        return feature.type() == FeatureType.CREDIT_SYSTEM ? Level.CREDIT_SYSTEMS : Level.FEATURES;
     }
 
     /** Price, items and trial are what Autumn versions on (CONTRACT §1.5). */

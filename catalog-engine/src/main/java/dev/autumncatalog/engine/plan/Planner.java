@@ -2,7 +2,6 @@ package dev.autumncatalog.engine.plan;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
-import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Item;
@@ -12,6 +11,7 @@ import dev.autumncatalog.engine.autumn.PlanCustomers;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
+import dev.autumncatalog.engine.model.Items;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -248,7 +248,7 @@ public final class Planner {
     /** {@code true} when an item of {@code product} uses one of {@code featureIds}. */
     static boolean usesAny(Product product, Set<String> featureIds) {
         for (Item item : product.items()) {
-            for (String id : Views.featureIds(item)) {
+            for (String id : Items.featureIds(item)) {
                 if (featureIds.contains(id)) {
                     return true;
                 }
@@ -343,14 +343,14 @@ public final class Planner {
                     }
                 }
                 for (String id : itemFeatures) {
-                    int taken = Views.itemCount(before, id) - (after == null ? 0 : Views.itemCount(after, id));
+                    int taken = Items.countOf(before, id) - (after == null ? 0 : Items.countOf(after, id));
                     if (taken > 0) {
                         gone.merge(id, taken, Integer::sum);
                     }
                 }
                 if (after != null) {
                     for (Item item : after.items()) {
-                        List<String> ids = Views.featureIds(item);
+                        List<String> ids = Items.featureIds(item);
                         if (ids.size() == 2) {
                             entities.add(ids.get(1));
                         }
@@ -449,9 +449,10 @@ public final class Planner {
         return null;
     }
 
+    /** {@code true} when {@code feature} is a credit system (only they have a schema) that draws from the feature. */
     private static boolean drawsFrom(Feature feature, String featureId) {
-        if (!(feature instanceof CreditSystem)) {
-            return false;
+        if (feature == null) {
+            return false; // the DSL cannot read it
         }
         for (CreditCost cost : feature.creditSchema()) {
             if (cost.feature().id().equals(featureId)) {
@@ -467,7 +468,7 @@ public final class Planner {
         for (RemotePlan plan : plans) {
             if (plan.model() != null) {
                 for (Item item : plan.model().items()) {
-                    if (Views.featureIds(item).contains(featureId)) {
+                    if (Items.featureIds(item).contains(featureId)) {
                         return true;
                     }
                 }
@@ -487,7 +488,7 @@ public final class Planner {
         }
         for (Product product : catalog.products()) {
             for (Item item : product.items()) {
-                ids.addAll(Views.featureIds(item));
+                ids.addAll(Items.featureIds(item));
             }
         }
         return ids;
