@@ -16,6 +16,7 @@ import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.model.Items;
 import dev.autumncatalog.engine.text.JavadocText;
+import dev.autumncatalog.engine.text.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,8 +134,8 @@ public final class ConstantsGenerator {
     private static void checkSize(String what, String enumName, int count, Problems problems) {
         if (count > MAX_CONSTANTS) {
             problems.add(
-                    "the catalog has " + Describe.count(count) + " " + what + ", but the generated " + enumName
-                            + " enum can hold at most " + Describe.count(MAX_CONSTANTS)
+                    "the catalog has " + Words.count(count) + " " + what + ", but the generated " + enumName
+                            + " enum can hold at most " + Words.count(MAX_CONSTANTS)
                             + " (javac limits a class initialiser to 64 KB)",
                     List.of());
         }
@@ -278,7 +279,7 @@ public final class ConstantsGenerator {
                 for (CreditCost cost : feature.creditSchema()) {
                     drawsFrom
                             .computeIfAbsent(cost.feature().id(), id -> new ArrayList<>())
-                            .add(featureLink.apply(feature) + " at " + Describe.credits(cost.credits()));
+                            .add(featureLink.apply(feature) + " at " + Words.credits(cost.credits()));
                 }
             }
         }
@@ -291,7 +292,7 @@ public final class ConstantsGenerator {
             if (feature.type() == FeatureType.CREDIT_SYSTEM) {
                 List<String> costs = new ArrayList<>();
                 for (CreditCost cost : feature.creditSchema()) {
-                    costs.add(featureLink.apply(cost.feature()) + ": " + Describe.credits(cost.credits()));
+                    costs.add(featureLink.apply(cost.feature()) + ": " + Words.credits(cost.credits()));
                 }
                 list(doc, "Credit costs:", costs);
             }

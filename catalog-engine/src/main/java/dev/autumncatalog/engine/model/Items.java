@@ -65,4 +65,15 @@ public final class Items {
         }
         return count;
     }
+
+    /** {@code true} when an item of {@code product} has {@code featureId} as its entity feature. */
+    public static boolean usesAsEntity(Product product, String featureId) {
+        for (Item item : product.items()) {
+            Feature entity = entityFeature(item);
+            if (entity != null && entity.id().equals(featureId)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,11 +1,13 @@
 package dev.autumncatalog.engine.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.engine.plan.Blocker;
@@ -23,8 +25,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The plan as JSON, for tools and CI ({@code target/autumn/plan.json}). Keys come in a fixed order, values are the
- * same display strings as in the text plan, lines end with {@code \n}: the same plan always gives the same bytes.
+ * The plan as JSON, for tools and CI ({@code target/autumn/plan.json}). Keys come in a fixed order; changed values are
+ * JSON numbers, booleans, strings and objects, with the text plan's wording beside them ({@code beforeText}, {@code
+ * afterText}); lines end with {@code \n}: the same plan always gives the same bytes.
  *
  * <pre>{@code
  * PlanJson.write(plan, Path.of("target/autumn/plan.json"));
@@ -34,9 +37,11 @@ import java.util.List;
  */
 public final class PlanJson {
     /** The version of this JSON format. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN) // 1000, never 1E+3
+            .build();
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withObjectEmptySeparator("")
@@ -122,8 +127,15 @@ public final class PlanJson {
             for (FieldChange field : change.fields()) {
                 ObjectNode entry = fields.addObject();
                 entry.put("path", field.path());
-                entry.put("before", field.before());
-                entry.put("after", field.after());
+                entry.put("kind", ValueJson.kind(field.after() != null ? field.after() : field.before()));
+                entry.set("before", ValueJson.of(field.before()));
+                entry.set("after", ValueJson.of(field.after()));
+                entry.put(
+                        "beforeText",
+                        field.before() == null ? null : field.before().text());
+                entry.put(
+                        "afterText",
+                        field.after() == null ? null : field.after().text());
             }
         }
         Versioning versioning = Plan.versioning(change);

@@ -7,11 +7,11 @@ import dev.autumncatalog.engine.plan.FieldChange;
 import dev.autumncatalog.engine.plan.Level;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.Removal;
+import dev.autumncatalog.engine.plan.Value;
 import dev.autumncatalog.engine.plan.VersionPolicy;
 import dev.autumncatalog.engine.plan.Versioning;
 import dev.autumncatalog.engine.plan.Warning;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The plan as text, terraform-like: one line per change, indented field lines below it, warnings, a summary and what
@@ -31,8 +31,6 @@ import java.util.Set;
  * The whole format, with every kind of line, is in {@code docs/PLAN-FORMAT.md}.
  */
 public final class PlanRenderer {
-    private static final Set<String> TEXT_FIELDS = Set.of("name", "description", "group");
-
     private PlanRenderer() {}
 
     /** The whole plan. */
@@ -92,11 +90,9 @@ public final class PlanRenderer {
             }
             out.append("      ").append(field.path()).append(": ");
             if (creates) {
-                out.append(value(field.path(), field.after()));
+                out.append(value(field.after()));
             } else {
-                out.append(value(field.path(), field.before()))
-                        .append(" → ")
-                        .append(value(field.path(), field.after()));
+                out.append(value(field.before())).append(" → ").append(value(field.after()));
             }
             out.append('\n');
         }
@@ -228,11 +224,12 @@ public final class PlanRenderer {
         }
     }
 
-    private static String value(String path, String value) {
+    /** A value's wording; names, descriptions and groups quoted; {@code none} when absent. */
+    private static String value(Value value) {
         if (value == null) {
             return "none";
         }
-        return TEXT_FIELDS.contains(path) ? quote(value) : value;
+        return value instanceof Value.Text ? quote(value.text()) : value.text();
     }
 
     private static String quote(String text) {

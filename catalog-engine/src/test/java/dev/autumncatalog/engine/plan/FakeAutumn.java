@@ -18,6 +18,7 @@ import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
 import dev.autumncatalog.engine.autumn.VersionChoice;
+import dev.autumncatalog.engine.model.Items;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -515,7 +516,7 @@ public final class FakeAutumn implements AutumnApi {
 
     private void checkItems(Product product) {
         for (Item item : product.items()) {
-            for (String id : Views.featureIds(item)) {
+            for (String id : Items.featureIds(item)) {
                 if (!features.containsKey(id)) {
                     throw error(404, "feature_not_found", product.id(), "Feature " + id + " not found");
                 }
@@ -564,7 +565,7 @@ public final class FakeAutumn implements AutumnApi {
         for (PlanState state : plans.values()) {
             for (Version version : state.versions) {
                 count += countItems(version.product, featureId);
-                if (withEntities && Views.usesAsEntity(version.product, featureId)) {
+                if (withEntities && Items.usesAsEntity(version.product, featureId)) {
                     count++;
                 }
             }
@@ -573,7 +574,7 @@ public final class FakeAutumn implements AutumnApi {
     }
 
     private static int countItems(Product product, String featureId) {
-        return Views.itemCount(product, featureId);
+        return Items.countOf(product, featureId);
     }
 
     /** Autumn versions when the latest version has customers and price, items or trial differ (§1.5). */

@@ -12,6 +12,7 @@ import dev.autumncatalog.engine.autumn.PlanCustomers;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
+import dev.autumncatalog.engine.model.Items;
 import dev.autumncatalog.engine.push.CatalogSync;
 import dev.autumncatalog.engine.push.PushOptions;
 import dev.autumncatalog.engine.report.PlanRenderer;
@@ -190,7 +191,7 @@ class PlannerPropertiesTest {
         for (Product product : catalog.products()) {
             ids.add(product.id());
             for (Item item : product.items()) {
-                ids.addAll(Views.featureIds(item));
+                ids.addAll(Items.featureIds(item));
             }
         }
         return ids;

@@ -807,6 +807,49 @@ class PlannerTest {
     }
 
     @Test
+    void plan_comparesTypedValues_notTheirWording() {
+        // A feature item that becomes priced keeps its included usage: one kind of value on both sides, no line.
+        Product granted = product("pro")
+                .name("Pro")
+                .item(featureItem(API_CALLS).included(1_000).monthly());
+        Product priced = product("pro")
+                .name("Pro")
+                .item(pricedFeatureItem(API_CALLS)
+                        .included(1_000)
+                        .price("0.010")
+                        .payPerUse()
+                        .monthly());
+
+        Plan plan = plan(Catalog.of(priced), Catalogs.remote(Catalog.of(granted)));
+
+        assertThat(fields(changesOf(plan, "pro").get(0)))
+                .containsExactly(
+                        "items[api_calls].price: none → $0.01",
+                        "items[api_calls].billingUnits: none → 1",
+                        "items[api_calls].billingMethod: none → pay-per-use",
+                        "items[api_calls].billing: none → month",
+                        // A priced item's reset equal to its billing is no reset (canonical form 4).
+                        "items[api_calls].reset: month → none");
+        FieldChange price = changesOf(plan, "pro").get(0).fields().get(0);
+        assertThat(price.after()).isEqualTo(new Value.Money(new java.math.BigDecimal("0.01")));
+    }
+
+    @Test
+    void plan_halfYearlyPrice_isWordedAsAHalfYear() {
+        Plan plan = plan(Catalog.of(swap(PRO, 0, priceItem(20).semiAnnually())), Catalogs.remote(Catalog.of(PRO)));
+
+        // The plan printed Autumn's wire word (semi_annual) before engine.text worded every cycle.
+        assertThat(fields(changesOf(plan, "pro").get(0))).containsExactly("price.interval: month → half-year");
+    }
+
+    @Test
+    void fieldChange_ofTwoKindsOfValue_isRefused() {
+        assertThatThrownBy(() -> new FieldChange("x", new Value.Count(1), new Value.Text("1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field change x compares a Count with a Text");
+    }
+
+    @Test
     void plan_duplicateIdInCatalog_isRefused() {
         Catalog twice = new Catalog(List.of(API_CALLS, rename(API_CALLS, "Again")), List.of());
 
