@@ -101,9 +101,9 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
             throw new MojoFailureException(
                     "Unknown target '" + target + "' in <target> (-Dautumn.target); use api or local.");
         }
-        Environment stated = Environment.parse(environment, "-Dautumn.environment");
+        Environment stated = Environment.parse(environment, MavenFrontEnd.GOALS);
         SecretKey key = secretKey();
-        stated.requireMatches(key, "-Dautumn.environment");
+        stated.requireMatches(key, MavenFrontEnd.GOALS);
         return AutumnTarget.api(apiUrl, key, listener);
     }
 

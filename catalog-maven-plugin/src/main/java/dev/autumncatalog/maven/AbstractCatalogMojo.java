@@ -56,7 +56,8 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         try {
-            CatalogLoader.Loaded loaded = new CatalogLoader(classpath, List.of(classes)).load(catalogClass, hint());
+            CatalogLoader.Loaded loaded =
+                    new CatalogLoader(classpath, List.of(classes)).load(catalogClass, MavenFrontEnd.GOALS);
             loadedFrom = loaded.className();
             return loaded;
         } catch (CatalogLoadException e) {

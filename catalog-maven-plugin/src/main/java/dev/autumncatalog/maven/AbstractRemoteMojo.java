@@ -26,21 +26,21 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
      * Allows archiving or deleting what Autumn has and the catalog no longer does. Property {@code
      * autumn.allowRemovals}; default {@code false}.
      */
-    @Parameter(property = PlanOptions.ALLOW_REMOVALS_PROPERTY, defaultValue = "false")
+    @Parameter(property = MavenFrontEnd.ALLOW_REMOVALS, defaultValue = "false")
     boolean allowRemovals;
 
     /**
      * What to do when an update would create a new version of a plan that has customers: {@code fail}, {@code
      * create-version} or {@code update-in-place}. Property {@code autumn.versionPolicy}; default {@code fail}.
      */
-    @Parameter(property = PlanOptions.VERSION_POLICY_PROPERTY, defaultValue = "fail")
+    @Parameter(property = MavenFrontEnd.VERSION_POLICY, defaultValue = "fail")
     String versionPolicy;
 
     /**
      * Allows an update to replace remote content the DSL cannot express (listed under "drops" in the plan). Property
      * {@code autumn.dropUnsupported}; default {@code false}.
      */
-    @Parameter(property = PlanOptions.DROP_UNSUPPORTED_PROPERTY, defaultValue = "false")
+    @Parameter(property = MavenFrontEnd.DROP_UNSUPPORTED, defaultValue = "false")
     boolean dropUnsupported;
 
     /**
@@ -58,7 +58,7 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
         }
         Catalog catalog = loadValidCatalog();
         try (AutumnTarget autumn = openTarget()) {
-            CatalogSync sync = new CatalogSync(autumn.api());
+            CatalogSync sync = new CatalogSync(autumn.api(), MavenFrontEnd.GOALS);
             Plan plan = sync.plan(catalog, options(autumn));
             writePlan(plan);
             run(sync, plan, autumn);
@@ -83,14 +83,14 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
 
     /** Prints the plan, one log line per line. */
     void print(Plan plan) {
-        for (String line : PlanRenderer.render(plan).split("\n", -1)) {
+        for (String line : PlanRenderer.render(plan, MavenFrontEnd.GOALS).split("\n", -1)) {
             getLog().info(line);
         }
     }
 
     private void writePlan(Plan plan) throws MojoExecutionException {
         try {
-            PlanJson.write(plan, planFile.toPath());
+            PlanJson.write(plan, planFile.toPath(), MavenFrontEnd.GOALS);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("Could not write the plan to " + planFile + ": " + e.getMessage(), e);
         }

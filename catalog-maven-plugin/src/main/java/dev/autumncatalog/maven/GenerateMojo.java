@@ -112,7 +112,7 @@ public final class GenerateMojo extends AbstractMojo {
         CatalogLoader.Loaded loaded;
         try {
             loaded = new CatalogLoader(ProjectClasspath.compile(project), List.of())
-                    .load(catalogClass, CATALOG_CLASS_HINT);
+                    .load(catalogClass, MavenFrontEnd.GENERATE);
         } catch (CatalogLoadException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -128,7 +128,7 @@ public final class GenerateMojo extends AbstractMojo {
         }
         List<JavaFile> files;
         try {
-            files = new ConstantsGenerator(targetPackage, origin).generate(catalog);
+            files = new ConstantsGenerator(targetPackage, origin, MavenFrontEnd.GENERATE.generator()).generate(catalog);
         } catch (CodegenException e) {
             throw new MojoFailureException(
                     e.getMessage() + "\nChange the ids in " + origin + " (" + CATALOG_CLASS_HINT + ").", e);

@@ -84,7 +84,7 @@ public class PullMojo extends AbstractAutumnMojo {
                 .overwrite(overwrite)
                 .force(force);
         try (AutumnTarget autumn = openTarget()) {
-            PullResult result = new PullService().pull(autumn.api(), request);
+            PullResult result = new PullService(MavenFrontEnd.GOALS).pull(autumn.api(), request);
             report(result, autumn);
         } catch (PullRefusedException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -2,6 +2,8 @@ package dev.autumncatalog.engine.load;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogDefinition;
+import dev.autumncatalog.engine.text.FrontEnd;
+import dev.autumncatalog.engine.text.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -37,10 +39,16 @@ public final class CatalogLoader {
     /**
      * Loads the catalog.
      *
+     * <pre>{@code
+     * Catalog catalog = new CatalogLoader(classpath, List.of(classes)).load(null, FrontEnd.NEUTRAL).catalog();
+     * }</pre>
+     *
      * @param className the fully qualified catalog class, or {@code null} to discover it
-     * @param parameterHint how the user names the class, for messages ({@code <catalogClass> / -Dautumn.catalogClass})
+     * @param frontEnd names the setting that names the class ({@link Setting#CATALOG_CLASS}) in messages
+     * @throws CatalogLoadException saying where it looked and what to change
      */
-    public Loaded load(String className, String parameterHint) {
+    public Loaded load(String className, FrontEnd frontEnd) {
+        String parameterHint = frontEnd.setting(Setting.CATALOG_CLASS);
         ClassLoader loader = classLoader();
         String name = className != null && !className.isBlank() ? className.trim() : discover(loader, parameterHint);
         Class<?> type;

@@ -96,68 +96,50 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
     public List<Blocker> blockers() {
         List<Blocker> blockers = new ArrayList<>();
         List<String> removals = new ArrayList<>();
+        List<String> removalDetails = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
+        List<String> undecidedDetails = new ArrayList<>();
         List<String> versions = new ArrayList<>();
+        List<String> versionDetails = new ArrayList<>();
         List<String> drops = new ArrayList<>();
-        List<String> removalText = new ArrayList<>();
-        List<String> versionText = new ArrayList<>();
-        List<String> dropText = new ArrayList<>();
+        List<String> dropDetails = new ArrayList<>();
         for (Change change : changes) {
             String subject = change.entity().word() + " " + change.id();
-            if (change.action() == Change.Action.REMOVE) {
-                Removal removal = removal(change);
+            Removal removal = removal(change);
+            if (removal != null) {
                 removals.add(subject);
-                removalText.add(subject + " (" + removal.decision().word() + ": " + removal.reason() + ")");
+                removalDetails.add(subject + " (" + removal.decision().word() + ": " + removal.reason() + ")");
                 if (removal.decision() == Removal.Decision.UNDECIDED) {
-                    undecided.add(subject + " (archive or delete?)");
+                    undecided.add(subject);
+                    undecidedDetails.add(subject + " (archive or delete?)");
                 }
             }
             Versioning versioning = versioning(change);
             if (versioning == null && needsVersionCheck(change)) {
-                undecided.add(subject + " (new version?)");
+                undecided.add(subject);
+                undecidedDetails.add(subject + " (new version?)");
             }
             if (versioning != null && versioning.willVersion()) {
                 versions.add(subject);
-                versionText.add(subject + " (version " + versioning.nextVersion()
+                versionDetails.add(subject + " (version " + versioning.nextVersion()
                         + (versioning.estimated() ? " if its current version has customers" : "") + ")");
             }
             if (!change.dropped().isEmpty()) {
                 drops.add(subject);
-                dropText.add(subject + " (" + String.join("; ", change.dropped()) + ")");
+                dropDetails.add(subject + " (" + String.join("; ", change.dropped()) + ")");
             }
         }
         if (!removals.isEmpty() && !options.allowRemovals()) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.REMOVALS,
-                    removals,
-                    "Removals are off, and the catalog no longer has: " + String.join(", ", removalText)
-                            + ". Add them back to the catalog, or allow removals with -D"
-                            + PlanOptions.ALLOW_REMOVALS_PROPERTY + "=true."));
+            blockers.add(new Blocker(Blocker.Kind.REMOVALS, removals, removalDetails));
         }
         if (!undecided.isEmpty()) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.UNDECIDED,
-                    undecided,
-                    "Autumn was not asked about " + String.join(", ", undecided)
-                            + ". Make the plan again with live lookups."));
+            blockers.add(new Blocker(Blocker.Kind.UNDECIDED, undecided, undecidedDetails));
         }
         if (!versions.isEmpty() && options.versionPolicy() == VersionPolicy.FAIL) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.VERSIONS,
-                    versions,
-                    "These updates create a new version because the plan has customers: "
-                            + String.join(", ", versionText) + ". Choose -D" + PlanOptions.VERSION_POLICY_PROPERTY
-                            + "=create-version (existing customers keep their version) or -D"
-                            + PlanOptions.VERSION_POLICY_PROPERTY
-                            + "=update-in-place (they get the change too)."));
+            blockers.add(new Blocker(Blocker.Kind.VERSIONS, versions, versionDetails));
         }
         if (!drops.isEmpty() && !options.dropUnsupported()) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.DROPS,
-                    drops,
-                    "These updates drop what the DSL cannot express: " + String.join(", ", dropText)
-                            + ". Allow it with -D" + PlanOptions.DROP_UNSUPPORTED_PROPERTY
-                            + "=true, or make these changes in the Autumn dashboard."));
+            blockers.add(new Blocker(Blocker.Kind.DROPS, drops, dropDetails));
         }
         return blockers;
     }

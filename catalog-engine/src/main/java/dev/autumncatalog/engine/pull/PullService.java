@@ -3,6 +3,8 @@ package dev.autumncatalog.engine.pull;
 import com.palantir.javapoet.JavaFile;
 import dev.autumncatalog.engine.autumn.AutumnApi;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.text.FrontEnd;
+import dev.autumncatalog.engine.text.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ import java.util.Objects;
  *
  * <ol>
  *   <li>Pulling into one of {@link PullRequest#sourceRoots()} (such as {@code src/main/java}) needs {@link
- *       PullRequest#overwrite()}; the default output, {@code target/autumn/pulled}, does not.
+ *       PullRequest#overwrite()}; the default output, {@code autumn/pulled} under the build directory, does not.
  *   <li>An existing file without the marker line of {@link PulledFileMarker} was not written by a pull: replacing it
  *       needs {@link PullRequest#force()}.
  *   <li>An existing pulled file whose content no longer matches the hash in its marker was edited: replacing it needs
@@ -43,26 +45,26 @@ public final class PullService {
     /** Where the pull goes by default, under the build directory. */
     public static final String DEFAULT_OUTPUT = "autumn/pulled";
 
+    private final FrontEnd frontEnd;
     private final String overwriteHint;
     private final String forceHint;
 
-    /** A service whose messages name the Maven properties {@code autumn.pull.overwrite} and {@code autumn.pull.force}. */
+    /** A service whose messages name its settings with {@link FrontEnd#NEUTRAL} names. */
     public PullService() {
-        this("-Dautumn.pull.overwrite=true", "-Dautumn.pull.force=true");
+        this(FrontEnd.NEUTRAL);
     }
 
     /**
-     * A service whose messages name the switches the caller offers.
-     *
-     * @param overwriteHint how the user allows pulling into a source directory ({@code -Dautumn.pull.overwrite=true})
-     * @param forceHint how the user allows replacing edited or foreign files ({@code -Dautumn.pull.force=true})
+     * A service whose refusals name the settings that allow what was refused ({@link Setting#PULL_OVERWRITE}, {@link
+     * Setting#PULL_FORCE}) as {@code frontEnd} does.
      */
-    public PullService(String overwriteHint, String forceHint) {
-        this.overwriteHint = Objects.requireNonNull(overwriteHint, "overwriteHint");
-        this.forceHint = Objects.requireNonNull(forceHint, "forceHint");
+    public PullService(FrontEnd frontEnd) {
+        this.frontEnd = Objects.requireNonNull(frontEnd, "frontEnd");
+        this.overwriteHint = frontEnd.assignment(Setting.PULL_OVERWRITE, "true");
+        this.forceHint = frontEnd.assignment(Setting.PULL_FORCE, "true");
     }
 
-    /** {@code buildDirectory}/{@value #DEFAULT_OUTPUT}: {@code target/autumn/pulled}. */
+    /** {@code buildDirectory}/{@value #DEFAULT_OUTPUT}: {@code target/autumn/pulled} in a Maven build. */
     public static Path defaultOutputDirectory(Path buildDirectory) {
         return buildDirectory.resolve(DEFAULT_OUTPUT);
     }
@@ -144,7 +146,7 @@ public final class PullService {
                                 + root + ", where the pulled file could replace your code. Set " + overwriteHint
                                 + " to pull into it (a pull still never replaces a file it did not write, or one"
                                 + " edited since, without " + forceHint + "), or pull into the default "
-                                + "target/" + DEFAULT_OUTPUT + " and copy what you need.");
+                                + frontEnd.buildDirectory() + "/" + DEFAULT_OUTPUT + " and copy what you need.");
             }
         }
     }
@@ -155,8 +157,9 @@ public final class PullService {
             files.addAll(edited);
             StringBuilder message = new StringBuilder("Refusing to replace ")
                     .append(join(notPulled))
-                    .append(": not written by a pull (no '// autumn:pull' marker line), so replacing it would lose"
-                            + " code. Choose another class name or package, or set ")
+                    .append(": not written by a pull (no '" + PulledFileMarker.LINE_START
+                            + "' marker line), so replacing it would lose code. Choose another class name or package,"
+                            + " or set ")
                     .append(forceHint)
                     .append(" to replace it.");
             if (!edited.isEmpty()) {

@@ -15,6 +15,7 @@ import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.PlanOptions;
 import dev.autumncatalog.engine.plan.Planner;
 import dev.autumncatalog.engine.plan.VersionPolicy;
+import dev.autumncatalog.engine.text.FrontEnd;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Plans and pushes a catalog to Autumn: what {@code autumn:plan} and {@code autumn:push} call. Knows nothing of Maven.
+ * Plans and pushes a catalog through an {@link AutumnApi}: the plan, check and push operations of the engine's facade
+ * come here once the catalog is loaded and the target open.
  *
  * <pre>{@code
  * try (AutumnApi api = ...) {
@@ -43,11 +45,18 @@ import java.util.concurrent.Future;
  */
 public final class CatalogSync {
     private final AutumnApi api;
+    private final FrontEnd frontEnd;
     private final Planner planner = new Planner();
 
-    /** Plans and pushes through {@code api}. */
+    /** Plans and pushes through {@code api}; messages name settings with {@link FrontEnd#NEUTRAL} names. */
     public CatalogSync(AutumnApi api) {
+        this(api, FrontEnd.NEUTRAL);
+    }
+
+    /** Plans and pushes through {@code api}; messages name settings and commands as {@code frontEnd} does. */
+    public CatalogSync(AutumnApi api, FrontEnd frontEnd) {
         this.api = Objects.requireNonNull(api, "api");
+        this.frontEnd = Objects.requireNonNull(frontEnd, "frontEnd");
     }
 
     /**
@@ -80,11 +89,11 @@ public final class CatalogSync {
         Plan decided = decide(plan, options.interaction());
         List<Blocker> blockers = decided.blockers();
         if (!blockers.isEmpty()) {
-            throw new PushRefusedException(blockers);
+            throw new PushRefusedException(blockers, frontEnd);
         }
         PushResult result = new PushExecutor(api, options.parallelism()).execute(decided, options.listener());
         if (!result.succeeded()) {
-            throw new PushFailedException(result);
+            throw new PushFailedException(result, frontEnd);
         }
         return result;
     }
@@ -142,6 +151,19 @@ public final class CatalogSync {
         return answers;
     }
 
+    /** Create a new version, or change the current one in place; asks the second only when the first is declined. */
+    private static PlanOptions versionPolicy(Interaction interaction, String subjects, PlanOptions options) {
+        if (interaction.confirm("Create a new version of " + subjects
+                + " for new customers (existing customers keep their version)?")) {
+            return options.withVersionPolicy(VersionPolicy.CREATE_VERSION);
+        }
+        if (interaction.confirm("Change the current version of " + subjects
+                + " in place instead (existing customers get the change too)?")) {
+            return options.withVersionPolicy(VersionPolicy.UPDATE_IN_PLACE);
+        }
+        return options;
+    }
+
     /** Asks, one question per kind of decision, what the options leave open. */
     private static Plan decide(Plan plan, Interaction interaction) {
         if (!interaction.interactive()) {
@@ -150,30 +172,19 @@ public final class CatalogSync {
         PlanOptions options = plan.options();
         for (Blocker blocker : plan.blockers()) {
             String subjects = String.join(", ", blocker.subjects());
-            switch (blocker.kind()) {
-                case REMOVALS:
-                    if (interaction.confirm("Remove from Autumn what the catalog no longer has (" + subjects + ")?")) {
-                        options = options.withAllowRemovals(true);
-                    }
-                    break;
-                case DROPS:
-                    if (interaction.confirm(
-                            "Drop what the DSL cannot express from " + subjects + " (listed under 'drops')?")) {
-                        options = options.withDropUnsupported(true);
-                    }
-                    break;
-                case VERSIONS:
-                    if (interaction.confirm("Create a new version of " + subjects
-                            + " for new customers (existing customers keep their version)?")) {
-                        options = options.withVersionPolicy(VersionPolicy.CREATE_VERSION);
-                    } else if (interaction.confirm("Change the current version of " + subjects
-                            + " in place instead (existing customers get the change too)?")) {
-                        options = options.withVersionPolicy(VersionPolicy.UPDATE_IN_PLACE);
-                    }
-                    break;
-                default:
-                    break; // not something a person can answer
-            }
+            options = switch (blocker.kind()) {
+                case REMOVALS ->
+                    interaction.confirm("Remove from Autumn what the catalog no longer has (" + subjects + ")?")
+                            ? options.withAllowRemovals(true)
+                            : options;
+                case DROPS ->
+                    interaction.confirm(
+                                    "Drop what the DSL cannot express from " + subjects + " (listed under 'drops')?")
+                            ? options.withDropUnsupported(true)
+                            : options;
+                case VERSIONS -> versionPolicy(interaction, subjects, options);
+                case UNDECIDED -> options; // not something a person can answer: plan again with live lookups
+            };
         }
         return plan.withOptions(options);
     }

@@ -2,6 +2,8 @@ package dev.autumncatalog.engine.push;
 
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.plan.Change;
+import dev.autumncatalog.engine.text.FrontEnd;
+import dev.autumncatalog.engine.text.Operation;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,16 +15,23 @@ import java.util.Objects;
 public final class PushFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The advice every failure ends with. */
-    public static final String HINT =
-            "Fix the cause and run 'mvn autumn:push' again; applied changes will not be repeated.";
-
     private final transient PushResult result;
 
-    /** A failure for {@code result}, which has at least one failure. */
+    /** A failure for {@code result}, which has at least one failure, worded with {@link FrontEnd#NEUTRAL} names. */
     public PushFailedException(PushResult result) {
-        super(message(result), firstCause(result));
+        this(result, FrontEnd.NEUTRAL);
+    }
+
+    /** A failure for {@code result}, which has at least one failure, naming the push as {@code frontEnd} runs it. */
+    public PushFailedException(PushResult result, FrontEnd frontEnd) {
+        super(message(result, frontEnd), firstCause(result));
         this.result = Objects.requireNonNull(result, "result");
+    }
+
+    /** The advice every failure ends with: run the push again, as the front end runs it. */
+    public static String advice(FrontEnd frontEnd) {
+        return "Fix the cause and run '" + frontEnd.command(Operation.PUSH)
+                + "' again; applied changes will not be repeated.";
     }
 
     /** What was applied, what failed, and what was not sent. */
@@ -46,10 +55,10 @@ public final class PushFailedException extends RuntimeException {
      *   + plan pro
      * Not started:
      *   - plan legacy
-     * Fix the cause and run 'mvn autumn:push' again; applied changes will not be repeated.
+     * Fix the cause and run 'push' again; applied changes will not be repeated.
      * </pre>
      */
-    private static String message(PushResult result) {
+    private static String message(PushResult result, FrontEnd frontEnd) {
         StringBuilder text = new StringBuilder("Push stopped: ")
                 .append(result.failures().size())
                 .append(" failed, ")
@@ -62,7 +71,7 @@ public final class PushFailedException extends RuntimeException {
         }
         list(text, "Applied:", result.applied());
         list(text, "Not started:", result.notApplied());
-        return text.append(HINT).toString();
+        return text.append(advice(frontEnd)).toString();
     }
 
     private static void list(StringBuilder text, String title, List<Change> changes) {

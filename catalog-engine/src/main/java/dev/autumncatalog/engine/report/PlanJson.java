@@ -17,6 +17,7 @@ import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.Removal;
 import dev.autumncatalog.engine.plan.Versioning;
 import dev.autumncatalog.engine.plan.Warning;
+import dev.autumncatalog.engine.text.FrontEnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import java.util.List;
  * afterText}); lines end with {@code \n}: the same plan always gives the same bytes.
  *
  * <pre>{@code
- * PlanJson.write(plan, Path.of("target/autumn/plan.json"));
+ * PlanJson.write(plan, Path.of("build/autumn/plan.json"), FrontEnd.NEUTRAL);
  * }</pre>
  *
  * The format is described in {@code docs/PLAN-FORMAT.md}; {@code "format"} is raised on incompatible changes.
@@ -51,30 +52,44 @@ public final class PlanJson {
 
     private PlanJson() {}
 
-    /** The plan as JSON text, ending with a newline. */
+    /** The plan as JSON text, ending with a newline; blocker messages with {@link FrontEnd#NEUTRAL} names. */
     public static String render(Plan plan) {
+        return render(plan, FrontEnd.NEUTRAL);
+    }
+
+    /** The plan as JSON text, ending with a newline; blocker messages name settings as {@code frontEnd} does. */
+    public static String render(Plan plan, FrontEnd frontEnd) {
         try {
-            return WRITER.writeValueAsString(tree(plan)) + "\n";
+            return WRITER.writeValueAsString(tree(plan, frontEnd)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan tree always serialises", e);
         }
     }
 
-    /** Writes the plan to {@code file} in UTF-8, creating its directory. */
-    public static void write(Plan plan, Path file) {
+    /**
+     * Writes the plan to {@code file} in UTF-8, creating its directory.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void write(Plan plan, Path file, FrontEnd frontEnd) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, render(plan), StandardCharsets.UTF_8);
+            Files.writeString(file, render(plan, frontEnd), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the plan to " + file, e);
+            throw new UncheckedIOException("Could not write the plan to " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The plan as a Jackson tree. */
+    /** The plan as a Jackson tree, blocker messages with {@link FrontEnd#NEUTRAL} names. */
     public static ObjectNode tree(Plan plan) {
+        return tree(plan, FrontEnd.NEUTRAL);
+    }
+
+    /** The plan as a Jackson tree. */
+    public static ObjectNode tree(Plan plan, FrontEnd frontEnd) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("target", plan.options().target());
@@ -110,7 +125,14 @@ public final class PlanJson {
             ObjectNode node = blockers.addObject();
             node.put("kind", blocker.kind().name().toLowerCase(java.util.Locale.ROOT));
             strings(node.putArray("subjects"), blocker.subjects());
-            node.put("message", blocker.message());
+            ArrayNode fixes = node.putArray("fixes");
+            for (Blocker.Fix fix : blocker.kind().fixes()) {
+                ObjectNode entry = fixes.addObject();
+                entry.put("setting", fix.setting().key());
+                entry.put("value", fix.value());
+                entry.put("text", frontEnd.assignment(fix.setting(), fix.value()));
+            }
+            node.put("message", blocker.message(frontEnd));
         }
         return root;
     }

@@ -11,6 +11,7 @@ import dev.autumncatalog.engine.plan.Value;
 import dev.autumncatalog.engine.plan.VersionPolicy;
 import dev.autumncatalog.engine.plan.Versioning;
 import dev.autumncatalog.engine.plan.Warning;
+import dev.autumncatalog.engine.text.FrontEnd;
 import java.util.List;
 
 /**
@@ -33,8 +34,13 @@ import java.util.List;
 public final class PlanRenderer {
     private PlanRenderer() {}
 
-    /** The whole plan. */
+    /** The whole plan, blockers naming settings with {@link FrontEnd#NEUTRAL} names. */
     public static String render(Plan plan) {
+        return render(plan, FrontEnd.NEUTRAL);
+    }
+
+    /** The whole plan, blockers naming the settings that unblock a push as {@code frontEnd} does. */
+    public static String render(Plan plan, FrontEnd frontEnd) {
         StringBuilder out = new StringBuilder();
         out.append("Autumn plan for ")
                 .append(plan.options().target())
@@ -70,7 +76,7 @@ public final class PlanRenderer {
         if (!blockers.isEmpty()) {
             out.append("\nA push would stop before changing anything:\n");
             for (Blocker blocker : blockers) {
-                out.append("  ! ").append(blocker.message()).append('\n');
+                out.append("  ! ").append(blocker.message(frontEnd)).append('\n');
             }
         }
         return out.toString();

@@ -1,9 +1,11 @@
 package dev.autumncatalog.engine.load;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autumncatalog.engine.fixtures.LoaderFixtures;
+import dev.autumncatalog.engine.text.FrontEnd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogLoaderTest {
+    private static final FrontEnd FRONT_END = MAVEN_LIKE;
     private static final String HINT = "<catalogClass> (-Dautumn.catalogClass)";
     private final CatalogLoader loader = new CatalogLoader(List.of(), List.of());
 
     @Test
     void load_namedClass_returnsItsCatalog() {
-        CatalogLoader.Loaded loaded = loader.load(LoaderFixtures.Good.class.getName(), HINT);
+        CatalogLoader.Loaded loaded = loader.load(LoaderFixtures.Good.class.getName(), FRONT_END);
 
         assertThat(loaded.className()).isEqualTo(LoaderFixtures.Good.class.getName());
         assertThat(loaded.catalog().products()).extracting(p -> p.id()).containsExactly("free");
@@ -29,7 +32,7 @@ class CatalogLoaderTest {
     @Test
     void load_missingClass_saysWhereItLookedAndWhatToCheck() {
         CatalogLoader withPath = new CatalogLoader(List.of(Path.of("target/classes")), List.of());
-        assertThatThrownBy(() -> withPath.load("com.example.Pricing", HINT))
+        assertThatThrownBy(() -> withPath.load("com.example.Pricing", FRONT_END))
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessage("Catalog class com.example.Pricing was not found on the project classpath (looked in "
                         + "target/classes). Check the name in <catalogClass> (-Dautumn.catalogClass) and that the "
@@ -38,7 +41,7 @@ class CatalogLoaderTest {
 
     @Test
     void load_notACatalog_saysWhatToAdd() {
-        assertThatThrownBy(() -> loader.load(LoaderFixtures.NotACatalog.class.getName(), HINT))
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.NotACatalog.class.getName(), FRONT_END))
                 .hasMessage("Class dev.autumncatalog.engine.fixtures.LoaderFixtures$NotACatalog is not a catalog: it "
                         + "must implement dev.autumncatalog.dsl.CatalogDefinition (add 'implements "
                         + "CatalogDefinition' and a define() method).");
@@ -46,7 +49,7 @@ class CatalogLoaderTest {
 
     @Test
     void load_staticInitialiserThrows_namesTheCause() {
-        assertThatThrownBy(() -> loader.load(LoaderFixtures.BrokenStatic.class.getName(), HINT))
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.BrokenStatic.class.getName(), FRONT_END))
                 .hasMessage("The static initialiser of catalog class "
                         + "dev.autumncatalog.engine.fixtures.LoaderFixtures$BrokenStatic threw "
                         + "IllegalArgumentException: feature id must contain only letters, digits, '_' and '-', was "
@@ -55,21 +58,21 @@ class CatalogLoaderTest {
 
     @Test
     void load_catalogReturnsNull_saysWhatToReturn() {
-        assertThatThrownBy(() -> loader.load(LoaderFixtures.ReturnsNull.class.getName(), HINT))
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.ReturnsNull.class.getName(), FRONT_END))
                 .hasMessage("dev.autumncatalog.engine.fixtures.LoaderFixtures$ReturnsNull.define() returned null; "
                         + "return the catalog, for example: return catalog(FREE, PRO);");
     }
 
     @Test
     void load_catalogThrows_namesTheCause() {
-        assertThatThrownBy(() -> loader.load(LoaderFixtures.Throws.class.getName(), HINT))
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.Throws.class.getName(), FRONT_END))
                 .hasMessage("dev.autumncatalog.engine.fixtures.LoaderFixtures$Throws.define() threw "
                         + "IllegalStateException: pricing service unavailable");
     }
 
     @Test
     void load_noDefaultConstructor_saysWhatToAdd() {
-        assertThatThrownBy(() -> loader.load(LoaderFixtures.NeedsArgument.class.getName(), HINT))
+        assertThatThrownBy(() -> loader.load(LoaderFixtures.NeedsArgument.class.getName(), FRONT_END))
                 .hasMessage("Catalog class dev.autumncatalog.engine.fixtures.LoaderFixtures$NeedsArgument has no "
                         + "no-argument constructor; add 'public NeedsArgument() {}'.");
     }
@@ -84,7 +87,7 @@ class CatalogLoaderTest {
                         + " public Catalog define() { return Autumn.catalog(Autumn.product(\"pro\").name(\"Pro\")); } }");
         compile(dir, "shop.Helper", "package shop; public class Helper {}");
 
-        CatalogLoader.Loaded loaded = new CatalogLoader(List.of(dir), List.of(dir)).load(null, HINT);
+        CatalogLoader.Loaded loaded = new CatalogLoader(List.of(dir), List.of(dir)).load(null, FRONT_END);
 
         assertThat(loaded.className()).isEqualTo("shop.Pricing");
         assertThat(loaded.catalog().products()).extracting(p -> p.id()).containsExactly("pro");
@@ -94,7 +97,7 @@ class CatalogLoaderTest {
     void load_noNameAndNoCatalogClass_saysWhereItLooked(@TempDir Path dir) throws IOException {
         compile(dir, "shop.Helper", "package shop; public class Helper {}");
 
-        assertThatThrownBy(() -> new CatalogLoader(List.of(dir), List.of(dir)).load(" ", HINT))
+        assertThatThrownBy(() -> new CatalogLoader(List.of(dir), List.of(dir)).load(" ", FRONT_END))
                 .hasMessage("No catalog class found: no class in " + dir + " implements "
                         + "dev.autumncatalog.dsl.CatalogDefinition. Add one, or name it with " + HINT + ".");
     }
@@ -106,7 +109,7 @@ class CatalogLoaderTest {
         compile(dir, "shop.B", "package shop; public class B" + body);
         compile(dir, "shop.A", "package shop; public class A" + body);
 
-        assertThatThrownBy(() -> new CatalogLoader(List.of(dir), List.of(dir)).load(null, HINT))
+        assertThatThrownBy(() -> new CatalogLoader(List.of(dir), List.of(dir)).load(null, FRONT_END))
                 .hasMessage("Several catalog classes found: [shop.A, shop.B]. Name the one to use with " + HINT + ".");
     }
 

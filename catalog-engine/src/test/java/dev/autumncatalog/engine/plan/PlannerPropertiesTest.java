@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.plan;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
@@ -71,7 +72,7 @@ class PlannerPropertiesTest {
     }
 
     private static void converge(FakeAutumn fake, Catalog target, PlanOptions options) {
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(target, options);
         int written = fake.log().size();
 

@@ -10,6 +10,7 @@ import static dev.autumncatalog.dsl.Autumn.pricedFeatureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
 import static dev.autumncatalog.dsl.Autumn.rollover;
 import static dev.autumncatalog.dsl.Autumn.tier;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -729,7 +730,7 @@ class PlannerTest {
 
         assertThat(plan.blockers()).singleElement().satisfies(b -> {
             assertThat(b.kind()).isEqualTo(Blocker.Kind.UNDECIDED);
-            assertThat(b.message())
+            assertThat(b.message(MAVEN_LIKE))
                     .isEqualTo("Autumn was not asked about plan pro (new version?). Make the plan again with live"
                             + " lookups.");
         });
@@ -769,7 +770,7 @@ class PlannerTest {
         });
         assertThat(plan.blockers()).singleElement().satisfies(b -> {
             assertThat(b.kind()).isEqualTo(Blocker.Kind.DROPS);
-            assertThat(b.message()).contains("-Dautumn.dropUnsupported=true");
+            assertThat(b.message(MAVEN_LIKE)).contains("-Dautumn.dropUnsupported=true");
         });
         assertThat(plan.withOptions(OPTIONS.withDropUnsupported(true)).blockers())
                 .isEmpty();

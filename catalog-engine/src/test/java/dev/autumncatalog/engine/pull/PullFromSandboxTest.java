@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.pull;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
@@ -27,7 +28,7 @@ class PullFromSandboxTest {
     @Test
     void pushThenPull_pulledCatalogPlansEmptyAgainstAutumn() throws IOException {
         try (AutumnTarget autumn = AutumnTarget.localSandbox(work.resolve("sandbox.json"), null, ClientListener.NONE)) {
-            CatalogSync sync = new CatalogSync(autumn.api());
+            CatalogSync sync = new CatalogSync(autumn.api(), MAVEN_LIKE);
             PlanOptions options = PlanOptions.defaults(autumn.description(), false);
             sync.push(sync.plan(RichCatalog.CATALOG, options), PushOptions.batch());
 

@@ -3,6 +3,7 @@ package dev.autumncatalog.engine.pull;
 import static dev.autumncatalog.dsl.Autumn.feature;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,9 @@ import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
 import dev.autumncatalog.engine.autumn.VersionChoice;
 import dev.autumncatalog.engine.pull.PullRefusedException.Reason;
+import dev.autumncatalog.engine.text.FrontEnd;
+import dev.autumncatalog.engine.text.Operation;
+import dev.autumncatalog.engine.text.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +44,7 @@ class PullServiceTest {
     private Path target;
     private Path sources;
     private FakeApi api;
-    private final PullService service = new PullService();
+    private final PullService service = new PullService(MAVEN_LIKE);
 
     @BeforeEach
     void setUp() {
@@ -204,7 +208,33 @@ class PullServiceTest {
     @Test
     void pull_messagesNameTheCallersSwitches() throws IOException {
         write(target.resolve("com/example/pricing/PulledCatalog.java"), "class Mine {}\n");
-        PullService withHints = new PullService("<overwrite>true</overwrite>", "<force>true</force>");
+        PullService withHints = new PullService(new FrontEnd() {
+            @Override
+            public String setting(Setting setting) {
+                return "<" + setting.key() + ">";
+            }
+
+            @Override
+            public String assignment(Setting setting, String value) {
+                return "<" + setting.key().replace("pull.", "") + ">" + value + "</"
+                        + setting.key().replace("pull.", "") + ">";
+            }
+
+            @Override
+            public String command(Operation operation) {
+                return operation.word();
+            }
+
+            @Override
+            public String generator() {
+                return "test";
+            }
+
+            @Override
+            public String buildDirectory() {
+                return "target";
+            }
+        });
 
         assertThatThrownBy(() -> withHints.pull(api, request(target)))
                 .hasMessageContaining("or set <force>true</force> to replace it.");

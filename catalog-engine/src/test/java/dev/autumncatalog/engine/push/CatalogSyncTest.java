@@ -3,6 +3,7 @@ package dev.autumncatalog.engine.push;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class CatalogSyncTest {
     void plan_unchangedCatalog_costsExactlyTheTwoListRequests_andPushSendsNothing() {
         Catalog catalog = Catalog.of(PRO, PushExecutorTest.TOP_UP);
         FakeAutumn fake = FakeAutumn.holding(catalog).addCustomers("pro", 3);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
 
         Plan plan = sync.plan(catalog, DEFAULTS);
         PushResult result = sync.push(plan, PushOptions.batch());
@@ -47,7 +48,7 @@ class CatalogSyncTest {
     @Test
     void plan_asksVersioningOnlyForPricedChanges() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
 
         Plan renamed = sync.plan(Catalog.of(PRO.name("Pro 2")), DEFAULTS);
         int afterRename = fake.requests();
@@ -66,7 +67,7 @@ class CatalogSyncTest {
                 .singleUse();
         Product withMessages = PRO.item(featureItem(messages).included(10).monthly());
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
 
         Plan plan = sync.plan(Catalog.of(withMessages), DEFAULTS.withVersionPolicy(VersionPolicy.CREATE_VERSION));
         sync.push(plan, PushOptions.batch());
@@ -81,7 +82,7 @@ class CatalogSyncTest {
         Product free = product("free").name("Free").defaultProduct().item(featureItem(PushExecutorTest.SSO));
         Product starter = product("starter").name("Starter").defaultProduct().item(featureItem(PushExecutorTest.SSO));
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(free)).addCustomers("free", 1);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
 
         Plan plan = sync.plan(Catalog.of(starter), DEFAULTS.withAllowRemovals(true));
         sync.push(plan, PushOptions.batch());
@@ -95,7 +96,7 @@ class CatalogSyncTest {
     @Test
     void push_versioningUpdate_withoutPolicy_isRefusedNamingTheProperty() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(Catalog.of(swapPrice(PRO, 25)), DEFAULTS);
 
         assertThatThrownBy(() -> sync.push(plan, PushOptions.batch()))
@@ -113,14 +114,14 @@ class CatalogSyncTest {
         FakeAutumn versioned = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
         FakeAutumn inPlace = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
 
-        new CatalogSync(versioned)
+        new CatalogSync(versioned, MAVEN_LIKE)
                 .push(
-                        new CatalogSync(versioned)
+                        new CatalogSync(versioned, MAVEN_LIKE)
                                 .plan(Catalog.of(repriced), DEFAULTS.withVersionPolicy(VersionPolicy.CREATE_VERSION)),
                         PushOptions.batch());
-        new CatalogSync(inPlace)
+        new CatalogSync(inPlace, MAVEN_LIKE)
                 .push(
-                        new CatalogSync(inPlace)
+                        new CatalogSync(inPlace, MAVEN_LIKE)
                                 .plan(Catalog.of(repriced), DEFAULTS.withVersionPolicy(VersionPolicy.UPDATE_IN_PLACE)),
                         PushOptions.batch());
 
@@ -134,7 +135,7 @@ class CatalogSyncTest {
     @Test
     void push_removalsOff_refusesInBatch_andAsksWhenInteractive() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO, LEGACY)).addCustomers("legacy", 1);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(Catalog.of(PRO), DEFAULTS);
         List<String> questions = new ArrayList<>();
 
@@ -155,7 +156,7 @@ class CatalogSyncTest {
     @Test
     void push_interactiveVersionQuestions_secondAnswerUpdatesInPlace() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).addCustomers("pro", 1);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(Catalog.of(swapPrice(PRO, 25)), DEFAULTS);
         List<String> questions = new ArrayList<>();
 
@@ -175,7 +176,7 @@ class CatalogSyncTest {
     @Test
     void push_interactiveNo_refusesAndChangesNothing() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO, LEGACY));
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(Catalog.of(PRO), DEFAULTS);
 
         assertThatThrownBy(() -> sync.push(plan, PushOptions.batch().withInteraction(question -> false)))
@@ -189,7 +190,7 @@ class CatalogSyncTest {
     @Test
     void push_updateDroppingUnsupportedContent_needsTheOptIn() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).unsupported("pro", "metadata {\"tier\":\"gold\"}");
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(Catalog.of(PRO.name("Pro 2")), DEFAULTS);
 
         assertThatThrownBy(() -> sync.push(plan, PushOptions.batch()))
@@ -206,7 +207,7 @@ class CatalogSyncTest {
     void push_unchangedEntityWithUnsupportedContent_isLeftAloneWithAWarning() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO)).unsupported("pro", "variant 'annual'");
 
-        Plan plan = new CatalogSync(fake).plan(Catalog.of(PRO), DEFAULTS);
+        Plan plan = new CatalogSync(fake, MAVEN_LIKE).plan(Catalog.of(PRO), DEFAULTS);
 
         assertThat(plan.isEmpty()).isTrue();
         assertThat(plan.warnings())
@@ -220,7 +221,7 @@ class CatalogSyncTest {
                 .seedPlan(PRO, true)
                 .seedPlan(LEGACY.name("Old name"), true)
                 .seedFeature(PushExecutorTest.API_CALLS, true);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
 
         Plan plan = sync.plan(Catalog.of(PRO, LEGACY), DEFAULTS);
         sync.push(plan, PushOptions.batch().withParallelism(1)); // one at a time: a stable log
@@ -243,10 +244,10 @@ class CatalogSyncTest {
         Catalog catalog = Catalog.of(PRO);
 
         if (!catalog.validate().isEmpty()) {
-            assertThatThrownBy(() -> new CatalogSync(fake).plan(catalog, DEFAULTS));
+            assertThatThrownBy(() -> new CatalogSync(fake, MAVEN_LIKE).plan(catalog, DEFAULTS));
             assertThat(fake.requests()).isZero();
         } else {
-            new CatalogSync(fake).plan(catalog, DEFAULTS);
+            new CatalogSync(fake, MAVEN_LIKE).plan(catalog, DEFAULTS);
             assertThat(fake.requests()).isEqualTo(2);
         }
     }

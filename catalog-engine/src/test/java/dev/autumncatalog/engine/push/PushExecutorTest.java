@@ -5,6 +5,7 @@ import static dev.autumncatalog.dsl.Autumn.feature;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class PushExecutorTest {
                 .item(featureItem(oldPool).included(5).monthly());
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(legacy)).latency(5);
         Catalog desired = new Catalog(List.of(CREDITS, SSO, API_CALLS, AI_TOKENS), List.of(TOP_UP, PRO));
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
 
         Plan plan = sync.plan(desired, ALLOW);
         sync.push(plan, PushOptions.batch());
@@ -86,10 +87,11 @@ class PushExecutorTest {
         FakeAutumn four = new FakeAutumn().latency(40);
         FakeAutumn one = new FakeAutumn().latency(5);
 
-        new CatalogSync(four).push(new CatalogSync(four).plan(desired, ALLOW), PushOptions.batch());
-        new CatalogSync(one)
+        new CatalogSync(four, MAVEN_LIKE)
+                .push(new CatalogSync(four, MAVEN_LIKE).plan(desired, ALLOW), PushOptions.batch());
+        new CatalogSync(one, MAVEN_LIKE)
                 .push(
-                        new CatalogSync(one).plan(desired, ALLOW),
+                        new CatalogSync(one, MAVEN_LIKE).plan(desired, ALLOW),
                         PushOptions.batch().withParallelism(1));
 
         assertThat(four.maxInFlight()).isEqualTo(4);
@@ -101,7 +103,7 @@ class PushExecutorTest {
     void push_failure_finishesTheLevel_startsNothingLater_andReportsEverything() {
         Catalog desired = new Catalog(List.of(API_CALLS, AI_TOKENS, SSO, CREDITS), List.of(PRO));
         FakeAutumn fake = new FakeAutumn();
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(desired, ALLOW);
         fake.failAt(
                 2,
@@ -155,7 +157,7 @@ class PushExecutorTest {
                         .name("P")
                         .item(featureItem(features.get(0)).included(1).monthly())));
         FakeAutumn fake = new FakeAutumn().latency(30);
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(desired, ALLOW);
         fake.gate(4)
                 .failAt(
@@ -180,7 +182,7 @@ class PushExecutorTest {
     void rerun_afterALostAnswer_convergesWithoutDuplicateCreates() {
         Catalog desired = Catalog.of(PRO, TOP_UP);
         FakeAutumn fake = new FakeAutumn();
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan first = sync.plan(desired, ALLOW);
         // Request 5 of the push (after 4 feature creates) creates plan pro: Autumn applies it, the answer is lost.
         fake.failAt(5, true, new AutumnApiException("POST", "/v1/plans.create", "pro", 0, null, "timeout", null));
@@ -208,7 +210,7 @@ class PushExecutorTest {
     @Test
     void push_reportsStartedAndSucceededForEveryChange() {
         FakeAutumn fake = new FakeAutumn();
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(Catalog.of(PRO), ALLOW);
         List<String> events = new ArrayList<>();
         PushListener recorder = new PushListener() {
@@ -241,7 +243,8 @@ class PushExecutorTest {
     @Test
     void execute_planWithBlockers_isRefusedBeforeAnyRequest() {
         FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO));
-        Plan plan = new CatalogSync(fake).plan(new Catalog(List.of(), List.of()), PlanOptions.defaults("f", false));
+        Plan plan = new CatalogSync(fake, MAVEN_LIKE)
+                .plan(new Catalog(List.of(), List.of()), PlanOptions.defaults("f", false));
         int requests = fake.requests();
 
         assertThatThrownBy(() -> new PushExecutor(fake, 4).execute(plan, PushListener.NONE))

@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -84,8 +85,8 @@ class BadInputPropertyTest {
             byMutation.merge(invalid.mutation(), 1, Integer::sum);
         }
 
-        Throwable thrown = catchThrowable(
-                () -> new CatalogSync(client).plan(invalid.catalog(), PlanOptions.defaults("sandbox", false)));
+        Throwable thrown = catchThrowable(() ->
+                new CatalogSync(client, MAVEN_LIKE).plan(invalid.catalog(), PlanOptions.defaults("sandbox", false)));
 
         assertThat(thrown).isInstanceOf(CatalogValidationException.class);
         CatalogValidationException e = (CatalogValidationException) thrown;

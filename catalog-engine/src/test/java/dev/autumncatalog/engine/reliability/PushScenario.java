@@ -6,6 +6,7 @@ import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.pricedFeatureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Feature;
@@ -150,7 +151,7 @@ final class PushScenario {
     /** Empties the sandbox and brings it to the seed: customers on free, team and legacy; beta and old_pro archived. */
     static void seed(AutumnSandbox sandbox, AutumnApi api) {
         sandbox.clearCatalog();
-        CatalogSync sync = new CatalogSync(api);
+        CatalogSync sync = new CatalogSync(api, MAVEN_LIKE);
         sync.push(sync.plan(SEED, PlanOptions.defaults("sandbox", false)), PushOptions.batch());
         api.archiveFeature("beta", true);
         api.archivePlan("old_pro", true);

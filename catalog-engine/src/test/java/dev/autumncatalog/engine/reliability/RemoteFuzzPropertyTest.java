@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ class RemoteFuzzPropertyTest {
         sandbox.faults().nextOn("/v1/plans.list", respond(planList));
 
         try {
-            Plan plan = new CatalogSync(client).plan(PushScenario.TARGET, PushScenario.OPTIONS);
+            Plan plan = new CatalogSync(client, MAVEN_LIKE).plan(PushScenario.TARGET, PushScenario.OPTIONS);
             assertThat(PlanRenderer.render(plan)).startsWith("Autumn plan for sandbox (sandbox)\n");
             assertThat(PlanJson.render(plan)).startsWith("{");
             planned.incrementAndGet();

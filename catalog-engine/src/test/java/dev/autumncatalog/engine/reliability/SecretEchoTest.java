@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -71,7 +72,7 @@ class SecretEchoTest {
                         "/v1/features/old_flag/deletion_info",
                         new Fault.Respond(200, "application/json", "{\"id\": \"" + Canary.KEY, Map.of()))
                 .nextOn("/v1/features.update", Fault.error(400, "invalid_inputs", echo));
-        CatalogSync sync = new CatalogSync(client);
+        CatalogSync sync = new CatalogSync(client, MAVEN_LIKE);
 
         Plan plan = sync.plan(PushScenario.TARGET, PushScenario.OPTIONS);
         canary.add(plan);
@@ -96,7 +97,7 @@ class SecretEchoTest {
         sandbox.faults()
                 .nextOn("/v1/plans.list", new Fault.Respond(200, "application/json", plans.toString(), Map.of()));
 
-        Plan plan = new CatalogSync(client).plan(PushScenario.TARGET, PushScenario.OPTIONS);
+        Plan plan = new CatalogSync(client, MAVEN_LIKE).plan(PushScenario.TARGET, PushScenario.OPTIONS);
         canary.add(plan);
 
         assertThat(plan.warnings())

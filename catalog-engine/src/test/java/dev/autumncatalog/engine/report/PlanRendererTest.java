@@ -3,6 +3,7 @@ package dev.autumncatalog.engine.report;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
@@ -33,29 +34,29 @@ class PlanRendererTest {
 
     @Test
     void render_sample_matchesGolden() throws IOException {
-        assertGolden("sample.txt", PlanRenderer.render(PlanSamples.sample()));
+        assertGolden("sample.txt", PlanRenderer.render(PlanSamples.sample(), MAVEN_LIKE));
     }
 
     @Test
     void render_blocked_matchesGolden() throws IOException {
-        assertGolden("blocked.txt", PlanRenderer.render(PlanSamples.blocked()));
+        assertGolden("blocked.txt", PlanRenderer.render(PlanSamples.blocked(), MAVEN_LIKE));
     }
 
     @Test
     void json_sample_matchesGolden() throws IOException {
-        assertGolden("sample.json", PlanJson.render(PlanSamples.sample()));
+        assertGolden("sample.json", PlanJson.render(PlanSamples.sample(), MAVEN_LIKE));
     }
 
     @Test
     void json_blocked_matchesGolden() throws IOException {
-        assertGolden("blocked.json", PlanJson.render(PlanSamples.blocked()));
+        assertGolden("blocked.json", PlanJson.render(PlanSamples.blocked(), MAVEN_LIKE));
     }
 
     @Test
     void render_emptyPlan_saysNoChanges() {
         Plan plan = new Plan(PlanOptions.defaults("acme", false), List.of(), List.of());
 
-        assertThat(PlanRenderer.render(plan)).isEqualTo("""
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE)).isEqualTo("""
                         Autumn plan for acme (sandbox)
 
                         No changes. Autumn matches the catalog.
@@ -80,7 +81,7 @@ class PlanRendererTest {
                         options,
                         facts);
 
-        assertThat(PlanRenderer.render(plan)).isEqualTo("""
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE)).isEqualTo("""
                         Autumn plan for acme (sandbox)
 
                           ~ plan team  will change version 2 of plan 'team' in place (its customers get the change)
