@@ -9,15 +9,11 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.autumncatalog.dsl.Catalog;
-import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.FeatureType;
-import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.model.Items;
 import dev.autumncatalog.engine.text.FrontEnd;
 import dev.autumncatalog.engine.text.JavadocText;
-import dev.autumncatalog.engine.text.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
@@ -123,14 +118,14 @@ public final class ConstantsGenerator {
      */
     public List<JavaFile> generate(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
-        Problems problems = new Problems();
-        checkSize("features", "FeatureId", catalog.features().size(), problems);
-        checkSize("products", "ProductId", catalog.products().size(), problems);
-        problems.throwIfAny();
-        Map<String, Feature> featuresById = named("feature", catalog.features(), Feature::id, problems);
-        Map<String, Product> productsById = named("product", catalog.products(), Product::id, problems);
-        checkReferences(catalog, featuresById, problems);
-        problems.throwIfAny();
+        CodegenChecks checks = new CodegenChecks();
+        checks.size("features", "FeatureId", catalog.features().size());
+        checks.size("products", "ProductId", catalog.products().size());
+        checks.throwIfAny();
+        Map<String, Feature> featuresById = checks.named("feature", catalog.features(), Feature::id);
+        Map<String, Product> productsById = checks.named("product", catalog.products(), Product::id);
+        checks.references(catalog, featuresById);
+        checks.throwIfAny();
 
         Map<String, String> featureNames = names(featuresById.keySet());
         Map<String, String> productNames = names(productsById.keySet());
@@ -141,7 +136,7 @@ public final class ConstantsGenerator {
         Function<Product, String> productLink = product -> "{@link " + products.simpleName() + "#"
                 + productNames.get(product.id()) + " " + JavadocText.escape(product.name()) + "}";
 
-        FeatureDocs featureDocs = new FeatureDocs(catalog, featureLink, productLink);
+        Describe.FeatureDocs featureDocs = new Describe.FeatureDocs(catalog, featureLink, productLink);
         return List.of(
                 file(featureIdEnum(featuresById, featureNames)),
                 file(featureKindEnum()),
@@ -150,220 +145,15 @@ public final class ConstantsGenerator {
                 file(productsClass(productsById, productNames, featureLink)));
     }
 
-    // Checks
-
-    private static void checkSize(String what, String enumName, int count, Problems problems) {
-        if (count > MAX_CONSTANTS) {
-            problems.add(
-                    "the catalog has " + Words.count(count) + " " + what + ", but the generated " + enumName
-                            + " enum can hold at most " + Words.count(MAX_CONSTANTS)
-                            + " (javac limits a class initialiser to 64 KB)",
-                    List.of());
-        }
-    }
-
-    /** The parts by id, sorted; records duplicate ids, ids without a Java name, and ids sharing a Java name. */
-    private static <T> Map<String, T> named(String kind, List<T> parts, Function<T, String> idOf, Problems problems) {
-        Map<String, T> byId = new TreeMap<>();
-        Map<String, Integer> occurrences = new TreeMap<>();
-        for (T part : parts) {
-            String id = idOf.apply(part);
-            byId.putIfAbsent(id, part);
-            occurrences.merge(id, 1, Integer::sum);
-        }
-        occurrences.forEach((id, times) -> {
-            if (times > 1) {
-                problems.add(
-                        kind + " id '" + id + "' appears " + times + " times in the catalog; each id must be unique",
-                        List.of(id));
-            }
-        });
-        Map<String, List<String>> idsByName = new TreeMap<>();
-        for (String id : byId.keySet()) {
-            String name;
-            try {
-                name = JavaNames.constantName(id);
-            } catch (IllegalArgumentException e) {
-                problems.add(
-                        kind + " id '" + id + "' has no letter or digit to make a Java name from; rename it",
-                        List.of(id));
-                continue;
-            }
-            idsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(id);
-        }
-        idsByName.forEach((name, ids) -> {
-            if (ids.size() > 1) {
-                problems.add(collision(kind, name, ids), ids);
-            }
-        });
-        return byId;
-    }
-
-    private static String collision(String kind, String name, List<String> ids) {
-        StringBuilder quoted = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            if (i > 0) {
-                quoted.append(i == ids.size() - 1 ? " and " : ", ");
-            }
-            quoted.append('\'').append(ids.get(i)).append('\'');
-        }
-        return kind + " ids " + quoted + (ids.size() == 2 ? " both" : " all") + " become the Java name " + name
-                + "; rename " + (ids.size() == 2 ? "one of them" : "all but one of them")
-                + " (ids are split on '_', '-' and case changes, then upper-cased)";
-    }
-
-    private static void checkReferences(Catalog catalog, Map<String, Feature> features, Problems problems) {
-        for (Feature feature : catalog.features()) {
-            List<CreditCost> schema = feature.creditSchema();
-            for (int i = 0; i < schema.size(); i++) {
-                requireFeature(
-                        "features[" + feature.id() + "].creditSchema[" + i + "]",
-                        schema.get(i).feature(),
-                        features,
-                        problems);
-            }
-        }
-        for (Product product : catalog.products()) {
-            List<Item> items = product.items();
-            for (int i = 0; i < items.size(); i++) {
-                String path = "products[" + product.id() + "].items[" + i + "]";
-                Item item = items.get(i);
-                if (item.feature() != null) {
-                    requireFeature(path, item.feature(), features, problems);
-                }
-                Feature entity = Items.entityFeature(item);
-                if (entity != null) {
-                    requireFeature(path, entity, features, problems);
-                }
-            }
-        }
-    }
-
-    private static void requireFeature(String path, Feature feature, Map<String, Feature> features, Problems problems) {
-        if (!features.containsKey(feature.id())) {
-            problems.add(
-                    path + ": feature '" + feature.id() + "' is not in the catalog, so no constant can link to it",
-                    List.of(feature.id()));
-        }
-    }
-
     private static Map<String, String> names(Iterable<String> ids) {
         Map<String, String> names = new HashMap<>();
         ids.forEach(id -> names.put(id, JavaNames.constantName(id)));
         return names;
     }
 
-    /** Every problem found, so one run reports them all. */
-    private static final class Problems {
-        private final List<String> messages = new ArrayList<>();
-        private final List<String> ids = new ArrayList<>();
-
-        void add(String message, List<String> offending) {
-            messages.add(message);
-            offending.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-        }
-
-        void throwIfAny() {
-            if (messages.isEmpty()) {
-                return;
-            }
-            if (messages.size() == 1) {
-                throw new CodegenException("Cannot generate Java constants: " + messages.get(0), ids);
-            }
-            StringBuilder text = new StringBuilder("Cannot generate Java constants, ")
-                    .append(messages.size())
-                    .append(" problems:");
-            messages.forEach(message -> text.append("\n  ").append(message));
-            throw new CodegenException(text.toString(), ids);
-        }
-    }
-
-    // Javadoc of features
-
-    /** What the Javadoc of each feature says: its kind, its credit costs, and which products grant it. */
-    private static final class FeatureDocs {
-        private final Map<String, List<String>> grants = new HashMap<>();
-        private final Map<String, List<String>> drawsFrom = new HashMap<>();
-        private final Function<Feature, String> featureLink;
-
-        FeatureDocs(Catalog catalog, Function<Feature, String> featureLink, Function<Product, String> productLink) {
-            this.featureLink = featureLink;
-            for (Product product : catalog.products()) {
-                for (Item item : product.items()) {
-                    if (item.feature() != null) {
-                        grants.computeIfAbsent(item.feature().id(), id -> new ArrayList<>())
-                                .add(productLink.apply(product) + ": " + Describe.item(item, featureLink));
-                    }
-                }
-            }
-            for (Feature feature : catalog.features()) {
-                for (CreditCost cost : feature.creditSchema()) {
-                    drawsFrom
-                            .computeIfAbsent(cost.feature().id(), id -> new ArrayList<>())
-                            .add(featureLink.apply(feature) + " at " + Words.credits(cost.credits()));
-                }
-            }
-        }
-
-        String of(Feature feature) {
-            StringBuilder doc = new StringBuilder(JavadocText.escape(feature.name()))
-                    .append(": ")
-                    .append(Describe.kind(feature.type()))
-                    .append(".\n");
-            if (feature.type() == FeatureType.CREDIT_SYSTEM) {
-                List<String> costs = new ArrayList<>();
-                for (CreditCost cost : feature.creditSchema()) {
-                    costs.add(featureLink.apply(cost.feature()) + ": " + Words.credits(cost.credits()));
-                }
-                list(doc, "Credit costs:", costs);
-            }
-            List<String> systems = drawsFrom.getOrDefault(feature.id(), List.of());
-            if (!systems.isEmpty()) {
-                doc.append("\n<p>Draws from ")
-                        .append(String.join(" and from ", systems))
-                        .append(".\n");
-            }
-            List<String> products = grants.getOrDefault(feature.id(), List.of());
-            if (products.isEmpty()) {
-                doc.append("\n<p>No product includes this feature.\n");
-            } else {
-                list(doc, "Products:", products);
-            }
-            return doc.toString();
-        }
-    }
-
-    private static void list(StringBuilder doc, String title, List<String> entries) {
-        doc.append("\n<p>").append(title).append("\n\n<ul>\n");
-        entries.forEach(entry -> doc.append("  <li>").append(entry).append("\n"));
-        doc.append("</ul>\n");
-    }
-
-    private static String productDoc(Product product, Function<Feature, String> featureLink) {
-        StringBuilder doc = new StringBuilder(JavadocText.escape(product.name()))
-                .append(": ")
-                .append(Describe.productSummary(product))
-                .append(".\n");
-        if (product.description() != null) {
-            doc.append("\n<p>")
-                    .append(JavadocText.escape(product.description()))
-                    .append("\n");
-        }
-        List<String> grants = new ArrayList<>();
-        for (Item item : product.items()) {
-            if (item.feature() != null) {
-                grants.add(featureLink.apply(item.feature()) + ": " + Describe.item(item, featureLink));
-            }
-        }
-        if (!grants.isEmpty()) {
-            list(doc, "Includes:", grants);
-        }
-        return doc.toString();
-    }
-
     // Types
 
-    private TypeSpec featuresClass(Map<String, Feature> byId, Map<String, String> names, FeatureDocs docs) {
+    private TypeSpec featuresClass(Map<String, Feature> byId, Map<String, String> names, Describe.FeatureDocs docs) {
         TypeSpec.Builder type = constantsClass(features)
                 .addJavadoc(
                         "$L",
@@ -385,7 +175,8 @@ public final class ConstantsGenerator {
                                 + " constants, they also work as {@code case} labels and annotation values."
                                 + " {@link ProductId} has\nthe same products as an enum, for exhaustive"
                                 + " {@code switch} expressions.\n");
-        byId.forEach((id, product) -> type.addField(constant(names.get(id), id, productDoc(product, featureLink))));
+        byId.forEach(
+                (id, product) -> type.addField(constant(names.get(id), id, Describe.productDoc(product, featureLink))));
         return type.build();
     }
 

@@ -1,5 +1,7 @@
 package dev.autumncatalog.engine.codegen;
 
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Item;
@@ -9,8 +11,10 @@ import dev.autumncatalog.engine.text.ItemText;
 import dev.autumncatalog.engine.text.JavadocText;
 import dev.autumncatalog.engine.text.Words;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -90,5 +94,86 @@ final class Describe {
             parts.add("group <code>" + JavadocText.escape(product.group()) + "</code>");
         }
         return String.join("; ", parts);
+    }
+
+    /** What the Javadoc of each feature says: its kind, its credit costs, and which products grant it. */
+    static final class FeatureDocs {
+        private final Map<String, List<String>> grants = new HashMap<>();
+        private final Map<String, List<String>> drawsFrom = new HashMap<>();
+        private final Function<Feature, String> featureLink;
+
+        FeatureDocs(Catalog catalog, Function<Feature, String> featureLink, Function<Product, String> productLink) {
+            this.featureLink = featureLink;
+            for (Product product : catalog.products()) {
+                for (Item item : product.items()) {
+                    if (item.feature() != null) {
+                        grants.computeIfAbsent(item.feature().id(), id -> new ArrayList<>())
+                                .add(productLink.apply(product) + ": " + item(item, featureLink));
+                    }
+                }
+            }
+            for (Feature feature : catalog.features()) {
+                for (CreditCost cost : feature.creditSchema()) {
+                    drawsFrom
+                            .computeIfAbsent(cost.feature().id(), id -> new ArrayList<>())
+                            .add(featureLink.apply(feature) + " at " + Words.credits(cost.credits()));
+                }
+            }
+        }
+
+        String of(Feature feature) {
+            StringBuilder doc = new StringBuilder(JavadocText.escape(feature.name()))
+                    .append(": ")
+                    .append(kind(feature.type()))
+                    .append(".\n");
+            if (feature.type() == FeatureType.CREDIT_SYSTEM) {
+                List<String> costs = new ArrayList<>();
+                for (CreditCost cost : feature.creditSchema()) {
+                    costs.add(featureLink.apply(cost.feature()) + ": " + Words.credits(cost.credits()));
+                }
+                list(doc, "Credit costs:", costs);
+            }
+            List<String> systems = drawsFrom.getOrDefault(feature.id(), List.of());
+            if (!systems.isEmpty()) {
+                doc.append("\n<p>Draws from ")
+                        .append(String.join(" and from ", systems))
+                        .append(".\n");
+            }
+            List<String> products = grants.getOrDefault(feature.id(), List.of());
+            if (products.isEmpty()) {
+                doc.append("\n<p>No product includes this feature.\n");
+            } else {
+                list(doc, "Products:", products);
+            }
+            return doc.toString();
+        }
+    }
+
+    private static void list(StringBuilder doc, String title, List<String> entries) {
+        doc.append("\n<p>").append(title).append("\n\n<ul>\n");
+        entries.forEach(entry -> doc.append("  <li>").append(entry).append("\n"));
+        doc.append("</ul>\n");
+    }
+
+    static String productDoc(Product product, Function<Feature, String> featureLink) {
+        StringBuilder doc = new StringBuilder(JavadocText.escape(product.name()))
+                .append(": ")
+                .append(productSummary(product))
+                .append(".\n");
+        if (product.description() != null) {
+            doc.append("\n<p>")
+                    .append(JavadocText.escape(product.description()))
+                    .append("\n");
+        }
+        List<String> grants = new ArrayList<>();
+        for (Item item : product.items()) {
+            if (item.feature() != null) {
+                grants.add(featureLink.apply(item.feature()) + ": " + item(item, featureLink));
+            }
+        }
+        if (!grants.isEmpty()) {
+            list(doc, "Includes:", grants);
+        }
+        return doc.toString();
     }
 }
