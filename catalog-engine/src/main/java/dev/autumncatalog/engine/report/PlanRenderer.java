@@ -195,16 +195,16 @@ public final class PlanRenderer {
     private static String versioningNote(VersionPolicy policy, String id, Versioning versioning) {
         String will = versioning.estimated() ? "may create" : "will create";
         String why = versioning.estimated() ? "it has had customers" : "it has customers";
-        switch (policy) {
-            case CREATE_VERSION:
-                return will + " version " + versioning.nextVersion() + " of plan '" + id + "' (" + why + ")";
-            case UPDATE_IN_PLACE:
-                return "will change version " + versioning.currentVersion() + " of plan '" + id
+        return switch (policy) {
+            case CREATE_VERSION ->
+                will + " version " + versioning.nextVersion() + " of plan '" + id + "' (" + why + ")";
+            case UPDATE_IN_PLACE ->
+                "will change version " + versioning.currentVersion() + " of plan '" + id
                         + "' in place (its customers get the change)";
-            default:
-                return (versioning.estimated() ? "may create" : "would create") + " version " + versioning.nextVersion()
+            case FAIL ->
+                (versioning.estimated() ? "may create" : "would create") + " version " + versioning.nextVersion()
                         + " of plan '" + id + "' (" + why + "; choose a version policy)";
-        }
+        };
     }
 
     private static void append(StringBuilder note, String text) {
@@ -235,7 +235,7 @@ public final class PlanRenderer {
         if (value == null) {
             return "none";
         }
-        return value instanceof Value.Text ? quote(value.text()) : value.text();
+        return value instanceof Value.Text ? quote(value.text()) : value.text(); // only free text is quoted
     }
 
     private static String quote(String text) {
