@@ -38,7 +38,7 @@ public class ConstantsGeneratorBenchmark {
     public void setUp() {
         catalog = SyntheticCatalog.requireValid(
                 SyntheticCatalog.of(CatalogBenchmark.FEATURES, CatalogBenchmark.PRODUCTS));
-        generator = new ConstantsGenerator("com.example.billing.autumn", "com.example.Pricing");
+        generator = new ConstantsGenerator("com.example.billing.autumn", "com.example.Pricing", "benchmark");
     }
 
     @Benchmark

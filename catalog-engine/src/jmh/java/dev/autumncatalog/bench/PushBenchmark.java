@@ -2,13 +2,13 @@ package dev.autumncatalog.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.autumncatalog.dsl.Catalog;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushOptions;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import dev.autumncatalog.sandbox.RecordedRequest;
 import java.io.IOException;

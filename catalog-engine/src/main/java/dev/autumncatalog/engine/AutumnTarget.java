@@ -9,13 +9,15 @@ import dev.autumncatalog.sandbox.Fault;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Where plan and push go: Autumn's API with the user's key, or the local sandbox (a test double started in this JVM,
- * keeping its state in a file). Closing it closes the client and stops the sandbox.
+ * An open {@link Target}: Autumn's API with the user's key, or the local sandbox (a test double started in this JVM,
+ * keeping its state in a file). Closing it closes the client and stops the sandbox. {@link CatalogEngine} opens one
+ * per operation.
  *
  * <pre>{@code
- * try (AutumnTarget target = AutumnTarget.localSandbox(Path.of("target/autumn/sandbox.json"), null, listener)) {
+ * try (AutumnTarget target = Target.localSandbox(Path.of("build/autumn/sandbox.json")).open(frontEnd, listener)) {
  *   Plan plan = new CatalogSync(target.api()).plan(catalog, PlanOptions.defaults(target.description(), false));
  * }
  * }</pre>
@@ -95,6 +97,11 @@ public final class AutumnTarget implements AutoCloseable {
     /** The local sandbox, when that is the target. */
     public Optional<AutumnSandbox> sandbox() {
         return Optional.ofNullable(sandbox);
+    }
+
+    /** How many requests the local sandbox has served so far; empty when the target is Autumn's API. */
+    public OptionalInt sandboxRequests() {
+        return sandbox == null ? OptionalInt.empty() : OptionalInt.of(sandbox.requestCount());
     }
 
     @Override

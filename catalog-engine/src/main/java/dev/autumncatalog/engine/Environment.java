@@ -1,5 +1,7 @@
 package dev.autumncatalog.engine;
 
+import dev.autumncatalog.engine.text.FrontEnd;
+import dev.autumncatalog.engine.text.Setting;
 import java.util.Locale;
 
 /** Autumn's two environments. The key alone selects one; we make the user state it for live. */
@@ -13,11 +15,12 @@ public enum Environment {
     }
 
     /**
-     * Parses {@code sandbox} or {@code live} (case-insensitive).
+     * Parses {@code sandbox} or {@code live} (case-insensitive; {@code test}, {@code production} and {@code prod} too).
      *
-     * @param parameterHint how the user sets it, for the message
+     * @param frontEnd names the setting ({@link Setting#ENVIRONMENT}) in the message
      */
-    public static Environment parse(String text, String parameterHint) {
+    public static Environment parse(String text, FrontEnd frontEnd) {
+        String parameterHint = frontEnd.setting(Setting.ENVIRONMENT);
         if (text == null || text.isBlank()) {
             return SANDBOX;
         }
@@ -39,20 +42,22 @@ public enum Environment {
      * Refuses a key of the other environment, so a live catalog is never touched by accident.
      *
      * @param key the key that will be sent
-     * @param parameterHint how the user states the environment ({@code -Dautumn.environment})
+     * @param frontEnd names the setting that states the environment ({@link Setting#ENVIRONMENT})
      * @throws IllegalArgumentException when the key and the stated environment differ
      */
-    public void requireMatches(SecretKey key, String parameterHint) {
+    public void requireMatches(SecretKey key, FrontEnd frontEnd) {
         if (key.environment() == this) {
             return;
         }
         if (key.environment() == LIVE) {
             throw new IllegalArgumentException("The Autumn key is a live key (am_sk_live_…) but the environment is "
-                    + word() + ". Live catalogs are changed only on purpose: set " + parameterHint
-                    + "=live to use it, or use a sandbox key (am_sk_test_…).");
+                    + word() + ". Live catalogs are changed only on purpose: set "
+                    + frontEnd.assignment(Setting.ENVIRONMENT, LIVE.word())
+                    + " to use it, or use a sandbox key (am_sk_test_…).");
         }
-        throw new IllegalArgumentException("The environment is live (" + parameterHint
-                + ") but the Autumn key is a sandbox key (am_sk_test_…). Use the live key, or drop " + parameterHint
+        String setting = frontEnd.setting(Setting.ENVIRONMENT);
+        throw new IllegalArgumentException("The environment is live (" + setting
+                + ") but the Autumn key is a sandbox key (am_sk_test_…). Use the live key, or drop " + setting
                 + " to work on the sandbox.");
     }
 }

@@ -19,7 +19,7 @@ public final class SecretKey {
     /**
      * A key from its text, trimmed.
      *
-     * @param source where it came from, for messages ({@code AUTUMN_SECRET_KEY}, {@code settings.xml server 'autumn'})
+     * @param source where it came from, for messages (an environment variable, a credentials store entry), worded by the front end
      * @throws IllegalArgumentException when it is not an Autumn secret key; the message never contains the text
      */
     public static SecretKey of(String text, String source) {

@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,8 +46,7 @@ class SecretKeyTest {
 
     @Test
     void requireMatches_liveKeyWithoutLiveOptIn_isRefused() {
-        assertThatThrownBy(
-                        () -> Environment.SANDBOX.requireMatches(SecretKey.of(LIVE_KEY, "x"), "-Dautumn.environment"))
+        assertThatThrownBy(() -> Environment.SANDBOX.requireMatches(SecretKey.of(LIVE_KEY, "x"), MAVEN_LIKE))
                 .hasMessage("The Autumn key is a live key (am_sk_live_…) but the environment is sandbox. Live "
                         + "catalogs are changed only on purpose: set -Dautumn.environment=live to use it, or use a "
                         + "sandbox key (am_sk_test_…).");
@@ -54,22 +54,22 @@ class SecretKeyTest {
 
     @Test
     void requireMatches_liveEnvironmentWithSandboxKey_isRefused() {
-        assertThatThrownBy(() -> Environment.LIVE.requireMatches(SecretKey.of(TEST_KEY, "x"), "-Dautumn.environment"))
+        assertThatThrownBy(() -> Environment.LIVE.requireMatches(SecretKey.of(TEST_KEY, "x"), MAVEN_LIKE))
                 .hasMessage("The environment is live (-Dautumn.environment) but the Autumn key is a sandbox key "
                         + "(am_sk_test_…). Use the live key, or drop -Dautumn.environment to work on the sandbox.");
     }
 
     @Test
     void requireMatches_sameEnvironment_passes() {
-        Environment.LIVE.requireMatches(SecretKey.of(LIVE_KEY, "x"), "-Dautumn.environment");
-        Environment.SANDBOX.requireMatches(SecretKey.of(TEST_KEY, "x"), "-Dautumn.environment");
+        Environment.LIVE.requireMatches(SecretKey.of(LIVE_KEY, "x"), MAVEN_LIKE);
+        Environment.SANDBOX.requireMatches(SecretKey.of(TEST_KEY, "x"), MAVEN_LIKE);
     }
 
     @Test
     void parse_acceptsTheTwoWords() {
-        assertThat(Environment.parse(null, "p")).isEqualTo(Environment.SANDBOX);
-        assertThat(Environment.parse("LIVE", "p")).isEqualTo(Environment.LIVE);
-        assertThatThrownBy(() -> Environment.parse("staging", "-Dautumn.environment"))
+        assertThat(Environment.parse(null, MAVEN_LIKE)).isEqualTo(Environment.SANDBOX);
+        assertThat(Environment.parse("LIVE", MAVEN_LIKE)).isEqualTo(Environment.LIVE);
+        assertThatThrownBy(() -> Environment.parse("staging", MAVEN_LIKE))
                 .hasMessage("Unknown Autumn environment 'staging' in -Dautumn.environment; use sandbox or live.");
     }
 }

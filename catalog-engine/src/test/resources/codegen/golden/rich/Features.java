@@ -31,7 +31,7 @@ public final class Features {
      *
      * <ul>
      *   <li>{@link Products#PRO Pro}: 50,000 per month
-     *   <li>{@link Products#SCALE Scale}: 100,000 per month, then graduated tiers: $0.002 per 1,000 units up to 1,000,000; $0.001 per 1,000 units above 1,000,000, billed monthly in arrears
+     *   <li>{@link Products#SCALE Scale}: 100,000 included, then graduated tiers per 1,000 (up to 1,000,000 at $0.002; rest at $0.001), pay-per-use, billed every month
      * </ul>
      */
     public static final String AI_TOKENS = "ai-tokens";
@@ -46,8 +46,8 @@ public final class Features {
      * <ul>
      *   <li>{@link Products#FREE Free}: 1,000 per month
      *   <li>{@link Products#PRO Pro}: 10,000 per month
-     *   <li>{@link Products#SCALE Scale}: 10,000 per month, then $0.01 per unit, billed monthly in arrears
-     *   <li>{@link Products#API_CALL_PACK API Call Pack &#8212; cr&#232;me &#127854;}: 1,000, no reset
+     *   <li>{@link Products#SCALE Scale}: 10,000 included, then $0.01 each, pay-per-use, billed every month
+     *   <li>{@link Products#API_CALL_PACK API Call Pack &#8212; cr&#232;me &#127854;}: 1,000, never resets
      * </ul>
      */
     public static final String API_CALLS = "api_calls";
@@ -58,7 +58,7 @@ public final class Features {
      * <p>Products:
      *
      * <ul>
-     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: included
+     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: granted
      * </ul>
      */
     public static final String CLASS = "class";
@@ -76,8 +76,8 @@ public final class Features {
      * <p>Products:
      *
      * <ul>
-     *   <li>{@link Products#SCALE Scale}: 500 per month, then $10 per 1,000 units, prepaid, billed monthly, unused usage rolls over (up to 500, for 1 month)
-     *   <li>{@link Products#CREDIT_TOP_UP Credit top-up}: $5 per 1,000 units, prepaid, billed once, at most 100,000 units
+     *   <li>{@link Products#SCALE Scale}: 500 included, then $10 per 1,000, prepaid, billed every month, rollover up to 500 for 1 month
+     *   <li>{@link Products#CREDIT_TOP_UP Credit top-up}: $5 per 1,000, prepaid, billed once, max 100,000
      * </ul>
      */
     public static final String CREDITS = "credits";
@@ -88,8 +88,8 @@ public final class Features {
      * <p>Products:
      *
      * <ul>
-     *   <li>{@link Products#FREE Free}: 100 per month per unit of {@link Features#SEATS Seats}
-     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: unlimited per unit of {@link Features#SEATS Seats}
+     *   <li>{@link Products#FREE Free}: 100 per month, per entity {@link Features#SEATS Seats}
+     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: unlimited, per entity {@link Features#SEATS Seats}
      * </ul>
      */
     public static final String MESSAGES = "messages";
@@ -101,8 +101,8 @@ public final class Features {
      *
      * <ul>
      *   <li>{@link Products#PRO Pro}: 5
-     *   <li>{@link Products#SCALE Scale}: $10 per unit, prepaid, billed monthly
-     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: volume tiers: $12 per unit up to 10; $8 per unit + $100 flat above 10, prepaid, billed yearly
+     *   <li>{@link Products#SCALE Scale}: $10 each, prepaid, billed every month
+     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: volume tiers (up to 10 at $12; rest at $8 + $100 flat), prepaid, billed every year
      * </ul>
      */
     public static final String SEATS = "seats";
@@ -113,9 +113,9 @@ public final class Features {
      * <p>Products:
      *
      * <ul>
-     *   <li>{@link Products#PRO Pro}: included
-     *   <li>{@link Products#SCALE Scale}: included
-     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: included
+     *   <li>{@link Products#PRO Pro}: granted
+     *   <li>{@link Products#SCALE Scale}: granted
+     *   <li>{@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: granted
      * </ul>
      */
     public static final String SSO = "sso";

@@ -20,7 +20,7 @@ public enum ProductId {
     _2024_LEGACY(Products._2024_LEGACY, "Legacy 2024"),
 
     /**
-     * {@link Products#API_CALL_PACK API Call Pack &#8212; cr&#232;me &#127854;}: $5 one-off; add-on.
+     * {@link Products#API_CALL_PACK API Call Pack &#8212; cr&#232;me &#127854;}: $5 once; add-on.
      */
     API_CALL_PACK(Products.API_CALL_PACK, "API Call Pack \u2014 cr\u00e8me \ud83c\udf6e"),
 
@@ -30,7 +30,7 @@ public enum ProductId {
     CREDIT_TOP_UP(Products.CREDIT_TOP_UP, "Credit top-up"),
 
     /**
-     * {@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: $1,200 per year; 1-month free trial, no card required; group <code>plans</code>.
+     * {@link Products#ENTERPRISE_ANNUAL Enterprise &amp; Co}: $1,200 per year; free trial of 1 month, no card; group <code>plans</code>.
      */
     ENTERPRISE_ANNUAL(Products.ENTERPRISE_ANNUAL, "Enterprise & Co"),
 
@@ -40,7 +40,7 @@ public enum ProductId {
     FREE(Products.FREE, "Free"),
 
     /**
-     * {@link Products#PRO Pro}: $20 per month; 14-day free trial; group <code>plans</code>.
+     * {@link Products#PRO Pro}: $20 per month; free trial of 14 days, card required; group <code>plans</code>.
      */
     PRO(Products.PRO, "Pro"),
 

@@ -22,12 +22,12 @@ public final class Products {
     public static final String _2024_LEGACY = "2024-legacy";
 
     /**
-     * API Call Pack &#8212; cr&#232;me &#127854;: $5 one-off; add-on.
+     * API Call Pack &#8212; cr&#232;me &#127854;: $5 once; add-on.
      *
      * <p>Includes:
      *
      * <ul>
-     *   <li>{@link Features#API_CALLS API Calls}: 1,000, no reset
+     *   <li>{@link Features#API_CALLS API Calls}: 1,000, never resets
      * </ul>
      */
     public static final String API_CALL_PACK = "api_call_pack";
@@ -38,24 +38,24 @@ public final class Products {
      * <p>Includes:
      *
      * <ul>
-     *   <li>{@link Features#CREDITS Credits}: $5 per 1,000 units, prepaid, billed once, at most 100,000 units
+     *   <li>{@link Features#CREDITS Credits}: $5 per 1,000, prepaid, billed once, max 100,000
      * </ul>
      */
     public static final String CREDIT_TOP_UP = "credit-top-up";
 
     /**
-     * Enterprise &amp; Co: $1,200 per year; 1-month free trial, no card required; group <code>plans</code>.
+     * Enterprise &amp; Co: $1,200 per year; free trial of 1 month, no card; group <code>plans</code>.
      *
      * <p>Everything in &lt;b&gt;Scale&lt;/b&gt;, plus *&#47; &#123;&#64;code x&#125; &#64;author and a &#92;u002a/ escape. Second line.
      *
      * <p>Includes:
      *
      * <ul>
-     *   <li>{@link Features#SEATS Seats}: volume tiers: $12 per unit up to 10; $8 per unit + $100 flat above 10, prepaid, billed yearly
-     *   <li>{@link Features#MESSAGES Messages}: unlimited per unit of {@link Features#SEATS Seats}
+     *   <li>{@link Features#SEATS Seats}: volume tiers (up to 10 at $12; rest at $8 + $100 flat), prepaid, billed every year
+     *   <li>{@link Features#MESSAGES Messages}: unlimited, per entity {@link Features#SEATS Seats}
      *   <li>{@link Features#_3D_RENDERS 3D Renders}: 50 every 3 months
-     *   <li>{@link Features#CLASS Class &lt;beta&gt; &amp; "friends" *&#47; &#123;&#64;code x&#125;}: included
-     *   <li>{@link Features#SSO Single sign-on (SSO)}: included
+     *   <li>{@link Features#CLASS Class &lt;beta&gt; &amp; "friends" *&#47; &#123;&#64;code x&#125;}: granted
+     *   <li>{@link Features#SSO Single sign-on (SSO)}: granted
      * </ul>
      */
     public static final String ENTERPRISE_ANNUAL = "enterpriseAnnual";
@@ -67,13 +67,13 @@ public final class Products {
      *
      * <ul>
      *   <li>{@link Features#API_CALLS API Calls}: 1,000 per month
-     *   <li>{@link Features#MESSAGES Messages}: 100 per month per unit of {@link Features#SEATS Seats}
+     *   <li>{@link Features#MESSAGES Messages}: 100 per month, per entity {@link Features#SEATS Seats}
      * </ul>
      */
     public static final String FREE = "free";
 
     /**
-     * Pro: $20 per month; 14-day free trial; group <code>plans</code>.
+     * Pro: $20 per month; free trial of 14 days, card required; group <code>plans</code>.
      *
      * <p>Includes:
      *
@@ -82,7 +82,7 @@ public final class Products {
      *   <li>{@link Features#AI_TOKENS AI Tokens}: 50,000 per month
      *   <li>{@link Features#SEATS Seats}: 5
      *   <li>{@link Features#STORAGE_GB Storage (GB)}: unlimited
-     *   <li>{@link Features#SSO Single sign-on (SSO)}: included
+     *   <li>{@link Features#SSO Single sign-on (SSO)}: granted
      * </ul>
      */
     public static final String PRO = "pro";
@@ -93,11 +93,11 @@ public final class Products {
      * <p>Includes:
      *
      * <ul>
-     *   <li>{@link Features#API_CALLS API Calls}: 10,000 per month, then $0.01 per unit, billed monthly in arrears
-     *   <li>{@link Features#AI_TOKENS AI Tokens}: 100,000 per month, then graduated tiers: $0.002 per 1,000 units up to 1,000,000; $0.001 per 1,000 units above 1,000,000, billed monthly in arrears
-     *   <li>{@link Features#SEATS Seats}: $10 per unit, prepaid, billed monthly
-     *   <li>{@link Features#CREDITS Credits}: 500 per month, then $10 per 1,000 units, prepaid, billed monthly, unused usage rolls over (up to 500, for 1 month)
-     *   <li>{@link Features#SSO Single sign-on (SSO)}: included
+     *   <li>{@link Features#API_CALLS API Calls}: 10,000 included, then $0.01 each, pay-per-use, billed every month
+     *   <li>{@link Features#AI_TOKENS AI Tokens}: 100,000 included, then graduated tiers per 1,000 (up to 1,000,000 at $0.002; rest at $0.001), pay-per-use, billed every month
+     *   <li>{@link Features#SEATS Seats}: $10 each, prepaid, billed every month
+     *   <li>{@link Features#CREDITS Credits}: 500 included, then $10 per 1,000, prepaid, billed every month, rollover up to 500 for 1 month
+     *   <li>{@link Features#SSO Single sign-on (SSO)}: granted
      * </ul>
      */
     public static final String SCALE = "scale";

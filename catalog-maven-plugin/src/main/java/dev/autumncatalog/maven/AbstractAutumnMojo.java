@@ -1,12 +1,14 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.engine.AutumnTarget;
+import dev.autumncatalog.engine.EngineListener;
 import dev.autumncatalog.engine.Environment;
 import dev.autumncatalog.engine.SecretKey;
+import dev.autumncatalog.engine.Target;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
-import dev.autumncatalog.engine.autumn.ClientListener;
+import dev.autumncatalog.engine.text.Words;
 import java.io.File;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -78,36 +80,49 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
     @Parameter(property = "autumn.sandboxFailRequest")
     Integer sandboxFailRequest;
 
-    /** The target the parameters name: Autumn's API with the key, or the local sandbox. */
-    AutumnTarget openTarget() throws MojoFailureException, MojoExecutionException {
+    /**
+     * The target the parameters name: Autumn's API with the key (read when the engine opens it, after the catalog is
+     * validated), or the local sandbox.
+     */
+    Target autumnTarget() throws MojoFailureException {
         String where = target == null ? "api" : target.trim().toLowerCase(Locale.ROOT);
-        ClientListener listener = new ClientListener() {
-            @Override
-            public void retrying(RetryEvent event) {
-                getLog().warn("Retrying: " + event);
-            }
-
-            @Override
-            public void requestSent(RequestEvent event) {
-                if (getLog().isDebugEnabled()) {
-                    getLog().debug("Autumn request: " + event);
-                }
-            }
-        };
         if (where.equals("local")) {
-            return AutumnTarget.localSandbox(sandboxState.toPath(), sandboxFailRequest, listener);
+            return Target.localSandbox(sandboxState.toPath()).failingRequest(sandboxFailRequest);
         }
         if (!where.equals("api")) {
             throw new MojoFailureException(
                     "Unknown target '" + target + "' in <target> (-Dautumn.target); use api or local.");
         }
-        Environment stated = Environment.parse(environment, "-Dautumn.environment");
-        SecretKey key = secretKey();
-        stated.requireMatches(key, "-Dautumn.environment");
-        return AutumnTarget.api(apiUrl, key, listener);
+        try {
+            return Target.api(apiUrl, this::secretKey, Environment.parse(environment, MavenFrontEnd.GOALS));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
     }
 
-    private SecretKey secretKey() throws MojoFailureException, MojoExecutionException {
+    /** Logs retries, and every request at debug level. */
+    class MavenListener implements EngineListener {
+        @Override
+        public void retrying(RetryEvent event) {
+            getLog().warn("Retrying: " + event);
+        }
+
+        @Override
+        public void requestSent(RequestEvent event) {
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("Autumn request: " + event);
+            }
+        }
+    }
+
+    /** {@code The local sandbox (a test double, not Autumn) served 2 requests.}, when it was the target. */
+    void reportSandbox(OptionalInt requests) {
+        requests.ifPresent(count -> getLog().info(
+                        "The local sandbox (a test double, not Autumn) served " + Words.count(count, "request") + "."));
+    }
+
+    /** The key from settings.xml ({@code serverId}) or the environment; thrown problems end the goal. */
+    private SecretKey secretKey() {
         String fromEnvironment = System.getenv(KEY_VARIABLE);
         if (serverId != null && !serverId.isBlank()) {
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -117,29 +132,46 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
             return keyFromSettings(serverId.trim());
         }
         if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            throw new MojoFailureException("No Autumn secret key: set the " + KEY_VARIABLE
+            throw new IllegalArgumentException("No Autumn secret key: set the " + KEY_VARIABLE
                     + " environment variable, or name a settings.xml <server> whose <password> is the key with "
                     + "-Dautumn.serverId. To try without a key, use the local sandbox: -Dautumn.target=local.");
         }
         return SecretKey.of(fromEnvironment, KEY_VARIABLE);
     }
 
-    private SecretKey keyFromSettings(String id) throws MojoFailureException, MojoExecutionException {
+    private SecretKey keyFromSettings(String id) {
         Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {
-            throw new MojoFailureException("settings.xml has no <server> with <id>" + id
+            throw new IllegalArgumentException("settings.xml has no <server> with <id>" + id
                     + "</id> (named by -Dautumn.serverId). Add one whose <password> is the Autumn secret key.");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
                 // The problem text can quote the encrypted value; name the server only.
-                throw new MojoExecutionException("Could not decrypt the password of settings.xml server '" + id + "' ("
-                        + problem.getSeverity() + "); check settings-security.xml.");
+                throw new SettingsDecryptionFailure("Could not decrypt the password of settings.xml server '" + id
+                        + "' (" + problem.getSeverity() + "); check settings-security.xml.");
             }
         }
         String password = result.getServer().getPassword();
         return SecretKey.of(password, "settings.xml server '" + id + "'");
+    }
+
+    /** settings.xml could not be decrypted: an execution problem, not the user's catalog. */
+    static final class SettingsDecryptionFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SettingsDecryptionFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code Tried to read the catalog from Autumn but …}, and how to run the goal again. */
+    MojoExecutionException readFailure(AutumnApiException e) {
+        return new MojoExecutionException(
+                "Tried to read the catalog from Autumn but " + describe(e) + "\nRun 'mvn autumn:" + goalName()
+                        + "' again once the cause is fixed.",
+                e);
     }
 
     /** {@code Autumn answered 400 invalid_inputs: …} or {@code the request failed: …}, never the key. */

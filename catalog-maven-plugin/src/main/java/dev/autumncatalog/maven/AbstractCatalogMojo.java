@@ -1,23 +1,19 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.dsl.Catalog;
-import dev.autumncatalog.dsl.Problem;
-import dev.autumncatalog.engine.CatalogLoadException;
-import dev.autumncatalog.engine.CatalogLoader;
+import dev.autumncatalog.engine.CatalogSource;
+import dev.autumncatalog.engine.InvalidCatalogException;
+import dev.autumncatalog.engine.load.CatalogLoadException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** Base of the goals that load the project's own catalog class: parameters, class loading, validation. */
+/** Base of the goals that load the project's own catalog class: parameters, and the Maven words of load failures. */
 abstract class AbstractCatalogMojo extends AbstractMojo {
-    static final String CATALOG_CLASS_HINT = "<catalogClass> (-Dautumn.catalogClass)";
-
     /** The Maven project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -33,79 +29,28 @@ abstract class AbstractCatalogMojo extends AbstractMojo {
     @Parameter(property = "autumn.skip", defaultValue = "false")
     boolean skip;
 
-    /** Loads the catalog from the project's compiled classes and validates it. */
-    Catalog loadValidCatalog() throws MojoExecutionException, MojoFailureException {
-        CatalogLoader.Loaded loaded = loadCatalog();
-        List<Problem> problems = loaded.catalog().validate();
-        if (!problems.isEmpty()) {
-            // No cause: Maven would print the cause's own wording of the problems a second time.
-            throw new MojoFailureException(describe(problems, loaded.constants().namesOf(problems)) + "\nFix these in "
-                    + describeSource() + " and run again.");
-        }
-        return loaded.catalog();
+    /** The module's catalog class: named, or the only one in its compiled classes. */
+    CatalogSource catalogSource() throws MojoExecutionException {
+        return CatalogSource.classes(ProjectClasspath.compile(project), List.of(classes()), catalogClass);
     }
 
-    /**
-     * {@code Catalog has 2 problems:} and one line per problem, led by where it was written and the constant that
-     * holds it when known: {@code Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5}.
-     *
-     * @param constants the constant of each problem, in order ({@code null} for none)
-     */
-    static String describe(List<Problem> problems, List<String> constants) {
-        StringBuilder text = new StringBuilder("Catalog has ")
-                .append(problems.size())
-                .append(problems.size() == 1 ? " problem:" : " problems:");
-        for (int i = 0; i < problems.size(); i++) {
-            Problem problem = problems.get(i);
-            List<String> where = new ArrayList<>();
-            if (problem.source() != null) {
-                where.add(problem.source().toString());
-            }
-            if (constants.get(i) != null) {
-                where.add(constants.get(i));
-            }
-            text.append("\n  ");
-            if (!where.isEmpty()) {
-                text.append(String.join(" ", where)).append(": ");
-            }
-            text.append(problem.path()).append(": ").append(problem.message());
-        }
-        return text.toString();
+    /** A catalog class that could not be loaded, with how to compile it first when the classes are missing. */
+    MojoFailureException loadFailure(CatalogLoadException e) {
+        String compileHint = Files.isDirectory(classes())
+                ? ""
+                : "\n" + classes() + " does not exist: compile first, for example 'mvn compile autumn:" + goalName()
+                        + "'.";
+        return new MojoFailureException(e.getMessage() + compileHint, e);
     }
 
-    /** Loads the catalog class without validating it. */
-    CatalogLoader.Loaded loadCatalog() throws MojoExecutionException, MojoFailureException {
-        List<Path> classpath = new ArrayList<>();
-        try {
-            for (String element : project.getCompileClasspathElements()) {
-                classpath.add(Path.of(element));
-            }
-        } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("Could not resolve the compile classpath of " + project.getId(), e);
-        }
-        Path classes = Path.of(project.getBuild().getOutputDirectory());
-        try {
-            CatalogLoader.Loaded loaded = new CatalogLoader(classpath, List.of(classes)).load(catalogClass, hint());
-            loadedFrom = loaded.className();
-            return loaded;
-        } catch (CatalogLoadException e) {
-            String compileHint = java.nio.file.Files.isDirectory(classes)
-                    ? ""
-                    : "\n" + classes + " does not exist: compile first, for example 'mvn compile autumn:" + goalName()
-                            + "'.";
-            throw new MojoFailureException(e.getMessage() + compileHint, e);
-        }
+    /** An invalid catalog: every problem, and which class to fix. */
+    static MojoFailureException invalid(InvalidCatalogException e) {
+        // No cause: Maven would print the cause's own wording of the problems a second time.
+        return new MojoFailureException(e.getMessage() + "\nFix these in " + e.className() + " and run again.");
     }
 
-    private String loadedFrom;
-
-    private String describeSource() {
-        return loadedFrom != null ? loadedFrom : "the catalog class";
-    }
-
-    /** How the user names the catalog class, for messages. */
-    String hint() {
-        return CATALOG_CLASS_HINT;
+    private Path classes() {
+        return Path.of(project.getBuild().getOutputDirectory());
     }
 
     /** The goal name, for messages: {@code push}. */

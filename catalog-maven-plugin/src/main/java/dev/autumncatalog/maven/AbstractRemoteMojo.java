@@ -1,14 +1,15 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.dsl.Catalog;
-import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.Decisions;
+import dev.autumncatalog.engine.InvalidCatalogException;
+import dev.autumncatalog.engine.PlanRequest;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.load.CatalogLoadException;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PlanJson;
-import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PlanRenderer;
 import dev.autumncatalog.engine.plan.VersionPolicy;
+import dev.autumncatalog.engine.push.PushListener;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import dev.autumncatalog.sandbox.SandboxStateException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -17,30 +18,30 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Base of the goals that plan the catalog against Autumn (plan, push, check): plan options, the plan file, and the one
- * place where engine failures of planning become build failures. Where to and with which key: {@link
- * AbstractAutumnMojo}.
+ * Base of the goals that plan the catalog against Autumn (plan, push, check): plan decisions, the plan file, the
+ * printing of the plan and of push progress, and the one place where engine failures become build failures. Where to
+ * and with which key: {@link AbstractAutumnMojo}.
  */
 abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
     /**
      * Allows archiving or deleting what Autumn has and the catalog no longer does. Property {@code
      * autumn.allowRemovals}; default {@code false}.
      */
-    @Parameter(property = PlanOptions.ALLOW_REMOVALS_PROPERTY, defaultValue = "false")
+    @Parameter(property = MavenFrontEnd.ALLOW_REMOVALS, defaultValue = "false")
     boolean allowRemovals;
 
     /**
      * What to do when an update would create a new version of a plan that has customers: {@code fail}, {@code
      * create-version} or {@code update-in-place}. Property {@code autumn.versionPolicy}; default {@code fail}.
      */
-    @Parameter(property = PlanOptions.VERSION_POLICY_PROPERTY, defaultValue = "fail")
+    @Parameter(property = MavenFrontEnd.VERSION_POLICY, defaultValue = "fail")
     String versionPolicy;
 
     /**
      * Allows an update to replace remote content the DSL cannot express (listed under "drops" in the plan). Property
      * {@code autumn.dropUnsupported}; default {@code false}.
      */
-    @Parameter(property = PlanOptions.DROP_UNSUPPORTED_PROPERTY, defaultValue = "false")
+    @Parameter(property = MavenFrontEnd.DROP_UNSUPPORTED, defaultValue = "false")
     boolean dropUnsupported;
 
     /**
@@ -56,56 +57,63 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
             getLog().info("Skipping autumn:" + goalName() + " (autumn.skip=true)");
             return;
         }
-        Catalog catalog = loadValidCatalog();
-        try (AutumnTarget autumn = openTarget()) {
-            CatalogSync sync = new CatalogSync(autumn.api());
-            Plan plan = sync.plan(catalog, options(autumn));
-            writePlan(plan);
-            run(sync, plan, autumn);
-            autumn.sandbox()
-                    .ifPresent(sandbox -> getLog().info("The local sandbox (a test double, not Autumn) served "
-                            + sandbox.requestCount() + " request" + (sandbox.requestCount() == 1 ? "" : "s") + "."));
+        PlanRequest request = PlanRequest.of(catalogSource(), autumnTarget())
+                .decisions(decisions())
+                .planFile(planFile.toPath());
+        CatalogEngine engine = CatalogEngine.create(MavenFrontEnd.GOALS, new PlanPrinter());
+        try {
+            run(engine, request);
+        } catch (CatalogLoadException e) {
+            throw loadFailure(e);
+        } catch (InvalidCatalogException e) {
+            throw invalid(e);
         } catch (AutumnApiException e) {
-            throw new MojoExecutionException(
-                    "Tried to read the catalog from Autumn but " + describe(e) + "\nRun 'mvn autumn:" + goalName()
-                            + "' again once the cause is fixed.",
-                    e);
-        } catch (SandboxStateException e) {
+            throw readFailure(e);
+        } catch (SandboxStateException | SettingsDecryptionFailure | UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }
 
-    /** What the goal does with the plan. */
-    abstract void run(CatalogSync sync, Plan plan, AutumnTarget autumn)
-            throws MojoExecutionException, MojoFailureException;
+    /** What the goal does: one call into the engine, and what it prints of the answer. */
+    abstract void run(CatalogEngine engine, PlanRequest request) throws MojoExecutionException, MojoFailureException;
 
-    /** Prints the plan, one log line per line. */
-    void print(Plan plan) {
-        for (String line : PlanRenderer.render(plan).split("\n", -1)) {
-            getLog().info(line);
+    /** Prints the plan as soon as it is made (a push shows it before sending anything), then push progress. */
+    private final class PlanPrinter extends MavenListener {
+        private final PushListener progress = PushListener.printing(line -> getLog().info(line));
+
+        @Override
+        public void planned(Plan plan) {
+            for (String line : PlanRenderer.render(plan, MavenFrontEnd.GOALS).split("\n", -1)) {
+                getLog().info(line);
+            }
+        }
+
+        @Override
+        public void succeeded(Progress change) {
+            progress.succeeded(change);
+        }
+
+        @Override
+        public void failed(Progress change, Throwable cause) {
+            progress.failed(change, cause);
+        }
+
+        @Override
+        public void skipped(Progress change) {
+            progress.skipped(change);
         }
     }
 
-    private void writePlan(Plan plan) throws MojoExecutionException {
+    private Decisions decisions() throws MojoFailureException {
         try {
-            PlanJson.write(plan, planFile.toPath());
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException("Could not write the plan to " + planFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    private PlanOptions options(AutumnTarget autumn) throws MojoFailureException {
-        VersionPolicy policy;
-        try {
-            policy = VersionPolicy.parse(versionPolicy);
+            return Decisions.SAFE
+                    .allowRemovals(allowRemovals)
+                    .versionPolicy(VersionPolicy.parse(versionPolicy))
+                    .dropUnsupported(dropUnsupported);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        return PlanOptions.defaults(autumn.description(), autumn.live())
-                .withAllowRemovals(allowRemovals)
-                .withVersionPolicy(policy)
-                .withDropUnsupported(dropUnsupported);
     }
 }

@@ -1,8 +1,9 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
-import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.PlanRequest;
+import dev.autumncatalog.engine.Planned;
+import dev.autumncatalog.engine.text.Words;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,14 +26,14 @@ public class CheckMojo extends AbstractRemoteMojo {
     static final String FIX = "Run 'mvn autumn:push' to apply.";
 
     @Override
-    void run(CatalogSync sync, Plan plan, AutumnTarget autumn) throws MojoFailureException {
-        print(plan);
-        if (plan.isEmpty()) {
-            return;
+    void run(CatalogEngine engine, PlanRequest request) throws MojoFailureException {
+        Planned planned = engine.check(request);
+        if (!planned.inSync()) {
+            getLog().error("Autumn differs from the catalog. " + FIX);
+            throw new MojoFailureException("Autumn (" + planned.target() + ") differs from the catalog: "
+                    + Words.count(planned.plan().changes().size(), "change") + " pending. " + FIX);
         }
-        getLog().error("Autumn differs from the catalog. " + FIX);
-        throw new MojoFailureException("Autumn (" + autumn.description() + ") differs from the catalog: "
-                + plan.changes().size() + " change" + (plan.changes().size() == 1 ? "" : "s") + " pending. " + FIX);
+        reportSandbox(planned.sandboxRequests());
     }
 
     @Override

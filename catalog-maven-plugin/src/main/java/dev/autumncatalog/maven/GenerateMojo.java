@@ -1,18 +1,19 @@
 package dev.autumncatalog.maven;
 
-import com.palantir.javapoet.JavaFile;
-import dev.autumncatalog.dsl.Catalog;
-import dev.autumncatalog.dsl.CatalogValidationException;
-import dev.autumncatalog.engine.CatalogLoadException;
-import dev.autumncatalog.engine.CatalogLoader;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.CatalogSource;
+import dev.autumncatalog.engine.EngineListener;
+import dev.autumncatalog.engine.GenerateRequest;
+import dev.autumncatalog.engine.Generated;
+import dev.autumncatalog.engine.InvalidCatalogException;
 import dev.autumncatalog.engine.codegen.CodegenException;
-import dev.autumncatalog.engine.codegen.ConstantsGenerator;
 import dev.autumncatalog.engine.codegen.GeneratedSources;
 import dev.autumncatalog.engine.codegen.JavaNames;
+import dev.autumncatalog.engine.load.CatalogLoadException;
+import dev.autumncatalog.engine.text.Setting;
 import java.io.File;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -53,8 +54,6 @@ import org.apache.maven.project.MavenProject;
         requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
-    static final String CATALOG_CLASS_HINT = "<catalogClass> / -Dautumn.catalogClass";
-
     /**
      * The fully qualified class implementing {@code CatalogDefinition}, found on the module's compile classpath
      * (usually in a dependency). Property {@code autumn.catalogClass}; required for this goal, no default.
@@ -108,39 +107,31 @@ public final class GenerateMojo extends AbstractMojo {
                     + " the plugin's generate execution, or pass -Dautumn.catalogClass=com.example.pricing.Pricing.");
         }
         String targetPackage = targetPackage();
-
-        CatalogLoader.Loaded loaded;
+        String origin = catalogClass.trim();
+        GenerateRequest request = new GenerateRequest(
+                CatalogSource.named(origin, ProjectClasspath.compile(project)), targetPackage, output);
+        Generated generated;
         try {
-            loaded = new CatalogLoader(ProjectClasspath.compile(project), List.of())
-                    .load(catalogClass, CATALOG_CLASS_HINT);
+            generated = CatalogEngine.create(MavenFrontEnd.GENERATE, EngineListener.NONE)
+                    .generate(request);
         } catch (CatalogLoadException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        }
-        String origin = loaded.className();
-        Catalog catalog = loaded.catalog();
-        try {
-            catalog.requireValid();
-        } catch (CatalogValidationException e) {
+        } catch (InvalidCatalogException e) {
             // No cause: Maven would print the cause's own wording of the problems a second time.
-            throw new MojoFailureException("The catalog of " + origin + " (" + CATALOG_CLASS_HINT + ") is invalid, so"
-                    + " no constants were generated.\n"
-                    + AbstractCatalogMojo.describe(
-                            e.problems(), loaded.constants().namesOf(e.problems())));
-        }
-        List<JavaFile> files;
-        try {
-            files = new ConstantsGenerator(targetPackage, origin).generate(catalog);
+            throw new MojoFailureException("The catalog of " + e.className() + " (" + catalogClassHint()
+                    + ") is invalid, so no constants were generated.\n" + e.getMessage());
         } catch (CodegenException e) {
             throw new MojoFailureException(
-                    e.getMessage() + "\nChange the ids in " + origin + " (" + CATALOG_CLASS_HINT + ").", e);
+                    e.getMessage() + "\nChange the ids in " + origin + " (" + catalogClassHint() + ").", e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        GeneratedSources.Result result;
-        try {
-            result = GeneratedSources.write(files, output, origin);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the generated sources to " + output + ": " + e, e);
-        }
-        report(result, targetPackage, output, origin);
+        report(generated);
+    }
+
+    /** How this goal's users name the catalog class: in its execution's configuration, or the property. */
+    private static String catalogClassHint() {
+        return MavenFrontEnd.GENERATE.setting(Setting.CATALOG_CLASS);
     }
 
     private String targetPackage() throws MojoFailureException {
@@ -163,7 +154,8 @@ public final class GenerateMojo extends AbstractMojo {
         }
     }
 
-    private void report(GeneratedSources.Result result, String targetPackage, Path output, String origin) {
+    private void report(Generated generated) {
+        GeneratedSources.Result result = generated.files();
         if (result.upToDate()) {
             getLog().info("Autumn constants up to date (" + result.fileCount() + " files)");
             return;
@@ -172,6 +164,7 @@ public final class GenerateMojo extends AbstractMojo {
             getLog().info("Deleted stale generated file " + deleted);
         }
         getLog().info("Generated " + result.written().size() + " of " + result.fileCount() + " Autumn constant files"
-                + " (package " + targetPackage + ", from " + origin + ") in " + output);
+                + " (package " + generated.packageName() + ", from " + generated.origin() + ") in "
+                + generated.outputDirectory());
     }
 }

@@ -1,8 +1,7 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
-import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.PlanRequest;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -19,8 +18,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class PlanMojo extends AbstractRemoteMojo {
 
     @Override
-    void run(CatalogSync sync, Plan plan, AutumnTarget autumn) {
-        print(plan);
+    void run(CatalogEngine engine, PlanRequest request) {
+        reportSandbox(engine.plan(request).sandboxRequests());
     }
 
     @Override

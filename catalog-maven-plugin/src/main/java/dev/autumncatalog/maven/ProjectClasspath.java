@@ -7,7 +7,7 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 
-/** The project's compile classpath as paths, for {@link dev.autumncatalog.engine.CatalogLoader}. */
+/** The project's compile classpath as paths, for {@link dev.autumncatalog.engine.load.CatalogLoader}. */
 final class ProjectClasspath {
     private ProjectClasspath() {}
 

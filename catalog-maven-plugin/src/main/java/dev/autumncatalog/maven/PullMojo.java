@@ -1,13 +1,13 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.PullRefusedException;
-import dev.autumncatalog.engine.PullRequest;
-import dev.autumncatalog.engine.PullResult;
-import dev.autumncatalog.engine.PullService;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.Pulled;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.codegen.JavaNames;
 import dev.autumncatalog.engine.pull.PullOptions;
+import dev.autumncatalog.engine.pull.PullRefusedException;
+import dev.autumncatalog.engine.pull.PullRequest;
+import dev.autumncatalog.engine.pull.PullResult;
 import dev.autumncatalog.sandbox.SandboxStateException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -83,21 +83,18 @@ public class PullMojo extends AbstractAutumnMojo {
                 .sourceRoots(sourceRoots())
                 .overwrite(overwrite)
                 .force(force);
-        try (AutumnTarget autumn = openTarget()) {
-            PullResult result = new PullService().pull(autumn.api(), request);
-            report(result, autumn);
-        } catch (PullRefusedException e) {
+        Pulled pulled;
+        try {
+            pulled = CatalogEngine.create(MavenFrontEnd.GOALS, new MavenListener())
+                    .pull(autumnTarget(), request);
+        } catch (PullRefusedException | IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (AutumnApiException e) {
-            throw new MojoExecutionException(
-                    "Tried to read the catalog from Autumn but " + describe(e)
-                            + "\nRun 'mvn autumn:pull' again once the cause is fixed.",
-                    e);
-        } catch (SandboxStateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
+            throw readFailure(e);
+        } catch (SandboxStateException | SettingsDecryptionFailure | UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        report(pulled);
     }
 
     private PullOptions options() throws MojoFailureException {
@@ -133,19 +130,18 @@ public class PullMojo extends AbstractAutumnMojo {
         return roots;
     }
 
-    private void report(PullResult result, AutumnTarget autumn) {
+    private void report(Pulled pulled) {
+        PullResult result = pulled.result();
         for (String note : result.notes()) {
             getLog().warn(note);
         }
         for (Path file : result.written()) {
-            getLog().info("Pulled the catalog of " + autumn.description() + " into " + file);
+            getLog().info("Pulled the catalog of " + pulled.target() + " into " + file);
         }
         for (Path file : result.unchanged()) {
-            getLog().info(file + " is up to date with " + autumn.description());
+            getLog().info(file + " is up to date with " + pulled.target());
         }
-        autumn.sandbox()
-                .ifPresent(sandbox -> getLog().info("The local sandbox (a test double, not Autumn) served "
-                        + sandbox.requestCount() + " request" + (sandbox.requestCount() == 1 ? "" : "s") + "."));
+        reportSandbox(pulled.sandboxRequests());
     }
 
     @Override

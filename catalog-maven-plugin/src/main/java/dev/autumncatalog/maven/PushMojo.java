@@ -1,14 +1,14 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
-import dev.autumncatalog.engine.plan.Interaction;
-import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushListener;
-import dev.autumncatalog.engine.plan.PushOptions;
-import dev.autumncatalog.engine.plan.PushRefusedException;
-import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.PlanRequest;
+import dev.autumncatalog.engine.PushCancelledException;
+import dev.autumncatalog.engine.PushRequest;
+import dev.autumncatalog.engine.Pushed;
+import dev.autumncatalog.engine.push.Interaction;
+import dev.autumncatalog.engine.push.PushFailedException;
+import dev.autumncatalog.engine.push.PushRefusedException;
+import dev.autumncatalog.engine.text.Words;
 import java.io.Console;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -37,30 +37,20 @@ public class PushMojo extends AbstractRemoteMojo {
     int parallelism;
 
     @Override
-    void run(CatalogSync sync, Plan plan, AutumnTarget autumn) throws MojoExecutionException, MojoFailureException {
-        print(plan);
-        if (plan.isEmpty()) {
-            return;
-        }
-        Interaction interaction = interaction();
-        if (autumn.live()
-                && interaction.interactive()
-                && !interaction.confirm("Push " + plan.changes().size() + " changes to LIVE Autumn?")) {
-            throw new MojoFailureException("Push to live Autumn cancelled; nothing was changed.");
-        }
-        PushOptions options = PushOptions.batch()
-                .withParallelism(parallelism)
-                .withInteraction(interaction)
-                .withListener(PushListener.printing(line -> getLog().info(line)));
+    void run(CatalogEngine engine, PlanRequest request) throws MojoExecutionException, MojoFailureException {
+        Pushed pushed;
         try {
-            PushResult result = sync.push(plan, options);
-            getLog().info("Pushed " + result.applied().size() + " change"
-                    + (result.applied().size() == 1 ? "" : "s") + " to " + autumn.description() + ".");
-        } catch (PushRefusedException e) {
+            pushed = engine.push(new PushRequest(request, parallelism, interaction()));
+        } catch (PushRefusedException | PushCancelledException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (PushFailedException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        if (!pushed.plan().isEmpty()) {
+            getLog().info("Pushed " + Words.count(pushed.result().applied().size(), "change") + " to " + pushed.target()
+                    + ".");
+        }
+        reportSandbox(pushed.sandboxRequests());
     }
 
     /** The console when Maven is interactive and a person is there; otherwise opt-ins come only from properties. */

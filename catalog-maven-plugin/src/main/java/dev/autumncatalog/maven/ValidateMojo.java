@@ -1,6 +1,11 @@
 package dev.autumncatalog.maven;
 
-import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.engine.CatalogEngine;
+import dev.autumncatalog.engine.EngineListener;
+import dev.autumncatalog.engine.InvalidCatalogException;
+import dev.autumncatalog.engine.Validated;
+import dev.autumncatalog.engine.load.CatalogLoadException;
+import dev.autumncatalog.engine.text.Words;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,13 +32,18 @@ public class ValidateMojo extends AbstractCatalogMojo {
             getLog().info("Skipping autumn:validate (autumn.skip=true)");
             return;
         }
-        Catalog catalog = loadValidCatalog();
-        getLog().info("Catalog is valid: " + count(catalog.features().size(), "feature") + ", "
-                + count(catalog.products().size(), "product") + ".");
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        Validated valid;
+        try {
+            valid = CatalogEngine.create(MavenFrontEnd.GOALS, EngineListener.NONE)
+                    .validate(catalogSource());
+        } catch (CatalogLoadException e) {
+            throw loadFailure(e);
+        } catch (InvalidCatalogException e) {
+            throw invalid(e);
+        }
+        getLog().info("Catalog is valid: "
+                + Words.count(valid.catalog().features().size(), "feature") + ", "
+                + Words.count(valid.catalog().products().size(), "product") + ".");
     }
 
     @Override

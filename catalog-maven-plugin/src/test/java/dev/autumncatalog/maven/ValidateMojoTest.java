@@ -1,14 +1,10 @@
 package dev.autumncatalog.maven;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.autumncatalog.dsl.Problem;
-import dev.autumncatalog.dsl.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -16,26 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** How {@code autumn:validate} words an invalid catalog: every problem at once, where it was written. */
 class ValidateMojoTest {
-
-    @Test
-    void describe_leadsEachProblemWithWhatIsKnownOfWhereItIs() {
-        SourceLocation line23 = new SourceLocation("shop.Plans", "Plans.java", 23);
-        List<Problem> problems = List.of(
-                new Problem("products[pro].items[0]", "price amount must be > 0, was -5", line23),
-                new Problem("products[free]", "product 'free' needs a non-empty name, was ''", line23),
-                new Problem("products[two].items[1]", "a product can have only one price item"),
-                new Problem("features[x]", "feature id must contain only letters"));
-
-        assertThat(AbstractCatalogMojo.describe(problems, Arrays.asList("PRO", null, "Plans.TWO", null)))
-                .isEqualTo("Catalog has 4 problems:\n"
-                        + "  Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5\n"
-                        + "  Plans.java:23: products[free]: product 'free' needs a non-empty name, was ''\n"
-                        + "  Plans.TWO: products[two].items[1]: a product can have only one price item\n"
-                        + "  features[x]: feature id must contain only letters");
-        assertThat(AbstractCatalogMojo.describe(problems.subList(0, 1), List.of("PRO")))
-                .isEqualTo("Catalog has 1 problem:\n"
-                        + "  Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5");
-    }
 
     @Test
     void execute_fourBadValues_failsWithAllOfThem_fileLineAndConstant() throws IOException {

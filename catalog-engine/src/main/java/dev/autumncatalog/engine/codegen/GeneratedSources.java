@@ -91,9 +91,8 @@ public final class GeneratedSources {
             written.add(target);
         }
         List<Path> deleted = new ArrayList<>();
-        String marker = ConstantsGenerator.headerFirstLine(origin);
         for (Path stale : javaFiles(root)) {
-            if (!current.contains(stale) && marker.equals(firstLine(stale))) {
+            if (!current.contains(stale) && ConstantsGenerator.isHeaderOf(firstLine(stale), origin)) {
                 Files.delete(stale);
                 deleted.add(stale);
             }

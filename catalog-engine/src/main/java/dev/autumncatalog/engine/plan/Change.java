@@ -1,7 +1,7 @@
 package dev.autumncatalog.engine.plan;
 
-import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Feature;
+import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Product;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +47,45 @@ public sealed interface Change
     /** {@code + feature api_calls}: symbol, entity and id. */
     default String headline() {
         return action().symbol() + " " + entity().word() + " " + id();
+    }
+
+    /** Calls the visitor's method for this kind of change. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of change. Code that acts on a change dispatches through {@link Change#accept} rather than
+     * {@code instanceof}, so a new kind of change fails to compile everywhere it is not handled.
+     *
+     * <pre>{@code
+     * String verb = change.accept(new Change.Visitor<String>() { ... });
+     * }</pre>
+     *
+     * @param <R> what the visit returns
+     */
+    interface Visitor<R> {
+        /** A feature new to Autumn. */
+        R createFeature(CreateFeature change);
+
+        /** A feature whose fields change. */
+        R updateFeature(UpdateFeature change);
+
+        /** An archived feature back in the catalog. */
+        R unarchiveFeature(UnarchiveFeature change);
+
+        /** A feature that left the catalog. */
+        R removeFeature(RemoveFeature change);
+
+        /** A plan new to Autumn. */
+        R createPlan(CreatePlan change);
+
+        /** A plan whose fields change. */
+        R updatePlan(UpdatePlan change);
+
+        /** An archived plan back in the catalog. */
+        R unarchivePlan(UnarchivePlan change);
+
+        /** A plan that left the catalog. */
+        R removePlan(RemovePlan change);
     }
 
     /** What a change is applied to. */
@@ -108,6 +147,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.createFeature(this);
+        }
+
+        @Override
         public Action action() {
             return Action.CREATE;
         }
@@ -143,6 +187,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.FEATURE;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.updateFeature(this);
         }
 
         @Override
@@ -184,6 +233,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unarchiveFeature(this);
+        }
+
+        @Override
         public Action action() {
             return Action.UNARCHIVE;
         }
@@ -221,6 +275,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removeFeature(this);
+        }
+
+        @Override
         public Action action() {
             return Action.REMOVE;
         }
@@ -229,7 +288,7 @@ public sealed interface Change
         public Level level() {
             // Credit systems (and features the DSL cannot read, which may be credit systems) go before the metered
             // features they may draw from.
-            return before == null || before instanceof CreditSystem
+            return before == null || before.type() == FeatureType.CREDIT_SYSTEM
                     ? Level.CREDIT_SYSTEM_REMOVALS
                     : Level.FEATURE_REMOVALS;
         }
@@ -261,6 +320,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.PLAN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.createPlan(this);
         }
 
         @Override
@@ -324,6 +388,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.updatePlan(this);
+        }
+
+        @Override
         public Action action() {
             return Action.UPDATE;
         }
@@ -366,6 +435,11 @@ public sealed interface Change
         @Override
         public Entity entity() {
             return Entity.PLAN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unarchivePlan(this);
         }
 
         @Override
@@ -424,6 +498,11 @@ public sealed interface Change
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removePlan(this);
+        }
+
+        @Override
         public Action action() {
             return Action.REMOVE;
         }
@@ -435,7 +514,7 @@ public sealed interface Change
     }
 
     private static Level featureLevel(Feature feature) {
-        return feature instanceof CreditSystem ? Level.CREDIT_SYSTEMS : Level.FEATURES;
+        return feature.type() == FeatureType.CREDIT_SYSTEM ? Level.CREDIT_SYSTEMS : Level.FEATURES;
     }
 
     /** Price, items and trial are what Autumn versions on (CONTRACT §1.5). */

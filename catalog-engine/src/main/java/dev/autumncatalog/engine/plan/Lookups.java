@@ -25,37 +25,87 @@ public record Lookups(List<Product> planCustomers, List<String> planHasCustomers
 
     /** The questions {@code draft} leaves open. */
     public static Lookups of(Plan draft) {
-        List<Product> customers = new ArrayList<>();
-        List<String> hasCustomers = new ArrayList<>();
-        List<String> usage = new ArrayList<>();
         Set<String> created = new HashSet<>();
         for (Change change : draft.changes()) {
-            if (change instanceof Change.CreateFeature) {
+            if (change.entity() == Change.Entity.FEATURE && change.action() == Change.Action.CREATE) {
                 created.add(change.id());
             }
         }
+        Questions questions = new Questions(created);
         for (Change change : draft.changes()) {
-            Product versioned = null;
-            if (change instanceof Change.UpdatePlan && ((Change.UpdatePlan) change).needsVersionCheck()) {
-                versioned = ((Change.UpdatePlan) change).after();
-            } else if (change instanceof Change.UnarchivePlan && ((Change.UnarchivePlan) change).needsVersionCheck()) {
-                versioned = ((Change.UnarchivePlan) change).after();
+            change.accept(questions);
+        }
+        return new Lookups(questions.customers, questions.hasCustomers, questions.usage);
+    }
+
+    /** Collects the question each change leaves open, if any. */
+    private static final class Questions implements Change.Visitor<Void> {
+        private final Set<String> created;
+        private final List<Product> customers = new ArrayList<>();
+        private final List<String> hasCustomers = new ArrayList<>();
+        private final List<String> usage = new ArrayList<>();
+
+        Questions(Set<String> created) {
+            this.created = created;
+        }
+
+        @Override
+        public Void createFeature(Change.CreateFeature change) {
+            return null;
+        }
+
+        @Override
+        public Void updateFeature(Change.UpdateFeature change) {
+            return null;
+        }
+
+        @Override
+        public Void unarchiveFeature(Change.UnarchiveFeature change) {
+            return null;
+        }
+
+        @Override
+        public Void removeFeature(Change.RemoveFeature change) {
+            usage.add(change.id()); // delete, or archive because plans use it?
+            return null;
+        }
+
+        @Override
+        public Void createPlan(Change.CreatePlan change) {
+            return null;
+        }
+
+        @Override
+        public Void updatePlan(Change.UpdatePlan change) {
+            if (change.needsVersionCheck()) {
+                versioned(change.after());
             }
-            if (versioned != null) {
-                // Autumn refuses to assess a plan that uses features it does not have yet (404 feature_not_found):
-                // ask whether any version has customers instead, and estimate.
-                if (Planner.usesAny(versioned, created)) {
-                    hasCustomers.add(versioned.id());
-                } else {
-                    customers.add(versioned);
-                }
-            } else if (change instanceof Change.RemovePlan) {
-                hasCustomers.add(change.id());
-            } else if (change instanceof Change.RemoveFeature) {
-                usage.add(change.id());
+            return null;
+        }
+
+        @Override
+        public Void unarchivePlan(Change.UnarchivePlan change) {
+            if (change.needsVersionCheck()) {
+                versioned(change.after());
+            }
+            return null;
+        }
+
+        @Override
+        public Void removePlan(Change.RemovePlan change) {
+            hasCustomers.add(change.id()); // delete, or archive because a version has customers?
+            return null;
+        }
+
+        private void versioned(Product after) {
+            // Autumn refuses to assess a plan that uses features it does not have yet (404 feature_not_found): ask
+            // whether any version has customers instead, and estimate.
+            if (Planner.usesAny(after, created)) {
+                hasCustomers.add(after.id());
+            } else {
+                customers.add(after);
             }
         }
-        return new Lookups(customers, hasCustomers, usage);
     }
 
     /** {@code true} when nothing needs asking. */

@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.plan;
 
+import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.VersionChoice;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Objects;
 
 /**
  * What a push would change in Autumn, in the order it would change it (by {@link Level}), with the options it was made
- * with. Render it with {@link PlanRenderer} and {@link PlanJson}; apply it with {@link PushExecutor} (or the engine's
- * {@code CatalogSync}).
+ * with. The report package renders it ({@code PlanRenderer}, {@code PlanJson}); the push package applies it
+ * ({@code PushExecutor}).
  *
  * @param options the target and what the user allows
  * @param changes every change, ordered by level, then catalog order (removals by id)
@@ -53,35 +54,29 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
 
     /** How many changes of each kind. */
     public Summary summary() {
-        int create = 0;
-        int update = 0;
-        int unarchive = 0;
-        int archive = 0;
-        int delete = 0;
-        int undecided = 0;
-        for (Change change : changes) {
-            switch (change.action()) {
-                case CREATE:
-                    create++;
-                    break;
-                case UPDATE:
-                    update++;
-                    break;
-                case UNARCHIVE:
-                    unarchive++;
-                    break;
-                default:
-                    Removal.Decision decision = removal(change).decision();
-                    if (decision == Removal.Decision.ARCHIVE) {
-                        archive++;
-                    } else if (decision == Removal.Decision.DELETE) {
-                        delete++;
-                    } else {
-                        undecided++;
-                    }
-            }
-        }
-        return new Summary(create, update, archive + delete + undecided, archive, delete, undecided, unarchive);
+        int archive = removals(Removal.Decision.ARCHIVE);
+        int delete = removals(Removal.Decision.DELETE);
+        int undecided = removals(Removal.Decision.UNDECIDED);
+        return new Summary(
+                count(Change.Action.CREATE),
+                count(Change.Action.UPDATE),
+                archive + delete + undecided,
+                archive,
+                delete,
+                undecided,
+                count(Change.Action.UNARCHIVE));
+    }
+
+    private int count(Change.Action action) {
+        return (int)
+                changes.stream().filter(change -> change.action() == action).count();
+    }
+
+    private int removals(Removal.Decision decision) {
+        return (int) changes.stream()
+                .map(Plan::removal)
+                .filter(removal -> removal != null && removal.decision() == decision)
+                .count();
     }
 
     /**
@@ -101,68 +96,50 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
     public List<Blocker> blockers() {
         List<Blocker> blockers = new ArrayList<>();
         List<String> removals = new ArrayList<>();
+        List<String> removalDetails = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
+        List<String> undecidedDetails = new ArrayList<>();
         List<String> versions = new ArrayList<>();
+        List<String> versionDetails = new ArrayList<>();
         List<String> drops = new ArrayList<>();
-        List<String> removalText = new ArrayList<>();
-        List<String> versionText = new ArrayList<>();
-        List<String> dropText = new ArrayList<>();
+        List<String> dropDetails = new ArrayList<>();
         for (Change change : changes) {
             String subject = change.entity().word() + " " + change.id();
-            if (change.action() == Change.Action.REMOVE) {
-                Removal removal = removal(change);
+            Removal removal = removal(change);
+            if (removal != null) {
                 removals.add(subject);
-                removalText.add(subject + " (" + removal.decision().word() + ": " + removal.reason() + ")");
+                removalDetails.add(subject + " (" + removal.decision().word() + ": " + removal.reason() + ")");
                 if (removal.decision() == Removal.Decision.UNDECIDED) {
-                    undecided.add(subject + " (archive or delete?)");
+                    undecided.add(subject);
+                    undecidedDetails.add(subject + " (archive or delete?)");
                 }
             }
             Versioning versioning = versioning(change);
             if (versioning == null && needsVersionCheck(change)) {
-                undecided.add(subject + " (new version?)");
+                undecided.add(subject);
+                undecidedDetails.add(subject + " (new version?)");
             }
             if (versioning != null && versioning.willVersion()) {
                 versions.add(subject);
-                versionText.add(subject + " (version " + versioning.nextVersion()
+                versionDetails.add(subject + " (version " + versioning.nextVersion()
                         + (versioning.estimated() ? " if its current version has customers" : "") + ")");
             }
             if (!change.dropped().isEmpty()) {
                 drops.add(subject);
-                dropText.add(subject + " (" + String.join("; ", change.dropped()) + ")");
+                dropDetails.add(subject + " (" + String.join("; ", change.dropped()) + ")");
             }
         }
         if (!removals.isEmpty() && !options.allowRemovals()) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.REMOVALS,
-                    removals,
-                    "Removals are off, and the catalog no longer has: " + String.join(", ", removalText)
-                            + ". Add them back to the catalog, or allow removals with -D"
-                            + PlanOptions.ALLOW_REMOVALS_PROPERTY + "=true."));
+            blockers.add(new Blocker(Blocker.Kind.REMOVALS, removals, removalDetails));
         }
         if (!undecided.isEmpty()) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.UNDECIDED,
-                    undecided,
-                    "Autumn was not asked about " + String.join(", ", undecided)
-                            + ". Make the plan again with live lookups."));
+            blockers.add(new Blocker(Blocker.Kind.UNDECIDED, undecided, undecidedDetails));
         }
         if (!versions.isEmpty() && options.versionPolicy() == VersionPolicy.FAIL) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.VERSIONS,
-                    versions,
-                    "These updates create a new version because the plan has customers: "
-                            + String.join(", ", versionText) + ". Choose -D" + PlanOptions.VERSION_POLICY_PROPERTY
-                            + "=create-version (existing customers keep their version) or -D"
-                            + PlanOptions.VERSION_POLICY_PROPERTY
-                            + "=update-in-place (they get the change too)."));
+            blockers.add(new Blocker(Blocker.Kind.VERSIONS, versions, versionDetails));
         }
         if (!drops.isEmpty() && !options.dropUnsupported()) {
-            blockers.add(new Blocker(
-                    Blocker.Kind.DROPS,
-                    drops,
-                    "These updates drop what the DSL cannot express: " + String.join(", ", dropText)
-                            + ". Allow it with -D" + PlanOptions.DROP_UNSUPPORTED_PROPERTY
-                            + "=true, or make these changes in the Autumn dashboard."));
+            blockers.add(new Blocker(Blocker.Kind.DROPS, drops, dropDetails));
         }
         return blockers;
     }
@@ -178,33 +155,70 @@ public record Plan(PlanOptions options, List<Change> changes, List<Warning> warn
         return VersionChoice.CREATE_VERSION;
     }
 
-    static Removal removal(Change change) {
-        if (change instanceof Change.RemovePlan) {
-            return ((Change.RemovePlan) change).removal();
-        }
-        if (change instanceof Change.RemoveFeature) {
-            return ((Change.RemoveFeature) change).removal();
-        }
-        return null;
+    /** The removal decision of a change that removes; {@code null} for any other change. */
+    public static Removal removal(Change change) {
+        return change.accept(FACTS).removal;
     }
 
-    private static boolean needsVersionCheck(Change change) {
-        if (change instanceof Change.UpdatePlan) {
-            return ((Change.UpdatePlan) change).needsVersionCheck();
-        }
-        if (change instanceof Change.UnarchivePlan) {
-            return ((Change.UnarchivePlan) change).needsVersionCheck();
-        }
-        return false;
+    /** Autumn's versioning answer for a plan update or un-archive; {@code null} otherwise or when not asked. */
+    public static Versioning versioning(Change change) {
+        return change.accept(FACTS).versioning;
     }
 
-    static Versioning versioning(Change change) {
-        if (change instanceof Change.UpdatePlan) {
-            return ((Change.UpdatePlan) change).versioning();
-        }
-        if (change instanceof Change.UnarchivePlan) {
-            return ((Change.UnarchivePlan) change).versioning();
-        }
-        return null;
+    /** {@code true} for a plan update or un-archive that changes price, items or trial, so Autumn may version. */
+    public static boolean needsVersionCheck(Change change) {
+        return change.accept(FACTS).versionCheck;
     }
+
+    /** The plan as the catalog has it, for a change that writes a plan's content; {@code null} otherwise. */
+    public static Product updatedPlan(Change change) {
+        return change.accept(FACTS).updatedPlan;
+    }
+
+    /** What only some kinds of change have, read in one visit. */
+    private record Facts(Removal removal, Versioning versioning, boolean versionCheck, Product updatedPlan) {
+        static final Facts NONE = new Facts(null, null, false, null);
+    }
+
+    private static final Change.Visitor<Facts> FACTS = new Change.Visitor<>() {
+        @Override
+        public Facts createFeature(Change.CreateFeature change) {
+            return Facts.NONE;
+        }
+
+        @Override
+        public Facts updateFeature(Change.UpdateFeature change) {
+            return Facts.NONE;
+        }
+
+        @Override
+        public Facts unarchiveFeature(Change.UnarchiveFeature change) {
+            return Facts.NONE;
+        }
+
+        @Override
+        public Facts removeFeature(Change.RemoveFeature change) {
+            return new Facts(change.removal(), null, false, null);
+        }
+
+        @Override
+        public Facts createPlan(Change.CreatePlan change) {
+            return Facts.NONE; // a new plan has no customers to version for
+        }
+
+        @Override
+        public Facts updatePlan(Change.UpdatePlan change) {
+            return new Facts(null, change.versioning(), change.needsVersionCheck(), change.after());
+        }
+
+        @Override
+        public Facts unarchivePlan(Change.UnarchivePlan change) {
+            return new Facts(null, change.versioning(), change.needsVersionCheck(), change.after());
+        }
+
+        @Override
+        public Facts removePlan(Change.RemovePlan change) {
+            return new Facts(change.removal(), null, false, null);
+        }
+    };
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PlanOptions options = PlanOptions.defaults("acme", false)
- *     .withAllowRemovals(true)                          // -Dautumn.allowRemovals=true
- *     .withVersionPolicy(VersionPolicy.CREATE_VERSION); // -Dautumn.versionPolicy=create-version
+ *     .withAllowRemovals(true)                          // Setting.ALLOW_REMOVALS
+ *     .withVersionPolicy(VersionPolicy.CREATE_VERSION); // Setting.VERSION_POLICY
  * }</pre>
  *
  * @param target what the plan is compared with, for the plan's first line: an organisation, a URL, a server id
@@ -20,13 +20,6 @@ import java.util.Objects;
  */
 public record PlanOptions(
         String target, boolean live, boolean allowRemovals, VersionPolicy versionPolicy, boolean dropUnsupported) {
-
-    /** The property the plugin reads for {@link #allowRemovals()}. */
-    public static final String ALLOW_REMOVALS_PROPERTY = "autumn.allowRemovals";
-    /** The property the plugin reads for {@link #versionPolicy()}. */
-    public static final String VERSION_POLICY_PROPERTY = "autumn.versionPolicy";
-    /** The property the plugin reads for {@link #dropUnsupported()}. */
-    public static final String DROP_UNSUPPORTED_PROPERTY = "autumn.dropUnsupported";
 
     /** Both are required. */
     public PlanOptions {

@@ -2,16 +2,14 @@ package dev.autumncatalog.engine.plan;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
-import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Feature;
-import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.autumn.FeatureUsage;
 import dev.autumncatalog.engine.autumn.PlanCustomers;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
+import dev.autumncatalog.engine.model.Items;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -109,32 +107,59 @@ public final class Planner {
                         warnings, Change.Entity.FEATURE, remote.id(), remote.unsupported(), "removed with it");
             }
         }
-        Usage usage = new Usage(changes, planRemovals, remotePlans.values(), options);
-        List<Change.RemoveFeature> decided = new ArrayList<>();
-        // Credit systems first: whether a metered feature can be deleted depends on whether they stay.
-        for (Change.RemoveFeature removal : featureRemovals) {
-            if (removal.level() == Level.CREDIT_SYSTEM_REMOVALS) {
-                decided.add(removal.withRemoval(decide(removal.id(), facts, usage, features, remoteFeatures, decided)));
-            }
-        }
-        for (Change.RemoveFeature removal : featureRemovals) {
-            if (removal.level() == Level.FEATURE_REMOVALS) {
-                decided.add(removal.withRemoval(decide(removal.id(), facts, usage, features, remoteFeatures, decided)));
-            }
-        }
-        changes.addAll(decided);
+        changes.addAll(new FeatureRemovals(changes, planRemovals, remotePlans.values(), options)
+                .decide(featureRemovals, facts, features, remoteFeatures));
         Set<String> releases = defaultReleases(products, remotePlans);
-        for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
-            if (releases.contains(change.id()) && change instanceof Change.UpdatePlan) {
-                changes.set(i, ((Change.UpdatePlan) change).releasingDefault());
-            } else if (releases.contains(change.id()) && change instanceof Change.RemovePlan) {
-                changes.set(i, ((Change.RemovePlan) change).releasingDefault());
-            }
-        }
+        changes.replaceAll(change -> releases.contains(change.id()) ? change.accept(RELEASING_DEFAULT) : change);
         changes.sort(Comparator.comparing(Change::level)); // stable: catalog order within a level
         return new Plan(options, changes, warnings);
     }
+
+    /**
+     * The same change, applied before other plans so that another plan can become the default: plan updates and
+     * removals hand the default over; nothing else holds one.
+     */
+    private static final Change.Visitor<Change> RELEASING_DEFAULT = new Change.Visitor<>() {
+        @Override
+        public Change createFeature(Change.CreateFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change updateFeature(Change.UpdateFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change unarchiveFeature(Change.UnarchiveFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change removeFeature(Change.RemoveFeature change) {
+            return change;
+        }
+
+        @Override
+        public Change createPlan(Change.CreatePlan change) {
+            return change; // a new plan holds no default yet
+        }
+
+        @Override
+        public Change updatePlan(Change.UpdatePlan change) {
+            return change.releasingDefault();
+        }
+
+        @Override
+        public Change unarchivePlan(Change.UnarchivePlan change) {
+            return change; // an archived plan holds no default
+        }
+
+        @Override
+        public Change removePlan(Change.RemovePlan change) {
+            return change.releasingDefault();
+        }
+    };
 
     private static Change featureChange(
             Feature feature, RemoteFeature remote, Iterable<RemotePlan> remotePlans, List<Warning> warnings) {
@@ -209,7 +234,7 @@ public final class Planner {
     /** {@code true} when an item of {@code product} uses one of {@code featureIds}. */
     static boolean usesAny(Product product, Set<String> featureIds) {
         for (Item item : product.items()) {
-            for (String id : Views.featureIds(item)) {
+            for (String id : Items.featureIds(item)) {
                 if (featureIds.contains(id)) {
                     return true;
                 }
@@ -257,185 +282,13 @@ public final class Planner {
         return (product.isFree() ? "free|" : "trial|") + product.group();
     }
 
-    // Removal decisions
-
-    /**
-     * Where plans will use features once the plan level of this push is done: a deleted plan uses nothing (in any
-     * version), a plan changed in place uses what the catalog gives it, and every other plan keeps what it has (a new
-     * version keeps the old items in the old version). Plans the DSL cannot read are not counted; Autumn's usage count
-     * includes them, so they keep a feature archived.
-     */
-    private static final class Usage {
-        /** Item references to a feature that this push takes away, summed over plans. */
-        private final Map<String, Integer> gone = new LinkedHashMap<>();
-        /** Features that a plan still uses as entity feature after this push. */
-        private final Set<String> entities = new HashSet<>();
-        /** A remaining plan with older versions, which the plan cannot see; or {@code null}. */
-        private String hiddenVersions;
-
-        Usage(List<Change> changes, List<Change.RemovePlan> removals, Iterable<RemotePlan> remotePlans, PlanOptions o) {
-            Set<String> deleted = new HashSet<>();
-            for (Change.RemovePlan removal : removals) {
-                if (removal.removal().decision() == Removal.Decision.DELETE) {
-                    deleted.add(removal.id());
-                }
-            }
-            Map<String, Product> inPlace = new LinkedHashMap<>();
-            for (Change change : changes) {
-                if (change instanceof Change.UpdatePlan) {
-                    Change.UpdatePlan update = (Change.UpdatePlan) change;
-                    if (inPlace(update.needsVersionCheck(), update.versioning(), o)) {
-                        inPlace.put(update.id(), update.after());
-                    }
-                } else if (change instanceof Change.UnarchivePlan) {
-                    Change.UnarchivePlan update = (Change.UnarchivePlan) change;
-                    if (inPlace(update.needsVersionCheck(), update.versioning(), o)) {
-                        inPlace.put(update.id(), update.after());
-                    }
-                }
-            }
-            for (RemotePlan plan : remotePlans) {
-                boolean isDeleted = deleted.contains(plan.id());
-                if (!isDeleted && plan.version() > 1 && hiddenVersions == null) {
-                    hiddenVersions = plan.id();
-                }
-                Product before = plan.model();
-                if (before == null) {
-                    continue;
-                }
-                Product after = isDeleted ? null : inPlace.getOrDefault(plan.id(), before);
-                Set<String> itemFeatures = new HashSet<>();
-                for (Item item : before.items()) {
-                    if (item.feature() != null) {
-                        itemFeatures.add(item.feature().id());
-                    }
-                }
-                for (String id : itemFeatures) {
-                    int taken = Views.itemCount(before, id) - (after == null ? 0 : Views.itemCount(after, id));
-                    if (taken > 0) {
-                        gone.merge(id, taken, Integer::sum);
-                    }
-                }
-                if (after != null) {
-                    for (Item item : after.items()) {
-                        List<String> ids = Views.featureIds(item);
-                        if (ids.size() == 2) {
-                            entities.add(ids.get(1));
-                        }
-                    }
-                }
-            }
-        }
-
-        /** An update leaves no old version behind when nothing priced changes, or Autumn said it will not version. */
-        private static boolean inPlace(boolean priced, Versioning versioning, PlanOptions options) {
-            if (!priced) {
-                return true;
-            }
-            if (versioning == null) {
-                return false; // not asked: assume the old version stays
-            }
-            return !versioning.willVersion() || options.versionPolicy() == VersionPolicy.UPDATE_IN_PLACE;
-        }
-
-        int gone(String featureId) {
-            return gone.getOrDefault(featureId, 0);
-        }
-
-        boolean entity(String featureId) {
-            return entities.contains(featureId);
-        }
-
-        String hiddenVersions() {
-            return hiddenVersions;
-        }
-    }
-
-    private static Removal decide(
-            String id,
-            LiveFacts facts,
-            Usage usage,
-            Map<String, Feature> desired,
-            Map<String, RemoteFeature> remoteFeatures,
-            List<Change.RemoveFeature> decidedCreditSystems) {
-        FeatureUsage used = facts.featureUsage().get(id);
-        if (used == null) {
-            return Removal.UNDECIDED;
-        }
-        String creditSystem = creditSystemUsing(id, desired, remoteFeatures, decidedCreditSystems);
-        if (creditSystem != null) {
-            return new Removal(Removal.Decision.ARCHIVE, "credit system '" + creditSystem + "' uses it");
-        }
-        if (usage.entity(id)) {
-            return new Removal(Removal.Decision.ARCHIVE, "a plan uses it as entity feature");
-        }
-        Feature model = remoteFeatures.get(id).model();
-        if ((model == null || model.type() == FeatureType.CONTINUOUS_USE) && usage.hiddenVersions() != null) {
-            // Autumn's usage count covers items of every version but maybe not entity references, and a refused
-            // delete would fail every re-run: archive while versions the plan cannot see may hold on to it.
-            return new Removal(
-                    Removal.Decision.ARCHIVE,
-                    "older versions of plan '" + usage.hiddenVersions() + "' may use it as entity feature");
-        }
-        int gone = usage.gone(id);
-        if (used.planItemCount() > gone) {
-            String where = used.productName() == null ? "" : ", e.g. in \"" + used.productName() + "\"";
-            String count =
-                    used.planItemCount() == 1 ? "a plan item uses it" : used.planItemCount() + " plan items use it";
-            return new Removal(Removal.Decision.ARCHIVE, count + where);
-        }
-        return new Removal(
-                Removal.Decision.DELETE,
-                gone > 0 ? "only plans this push removes or changes use it" : "nothing uses it");
-    }
-
-    /** The credit system that will still draw from {@code featureId} after this push, or {@code null}. */
-    private static String creditSystemUsing(
-            String featureId,
-            Map<String, Feature> desired,
-            Map<String, RemoteFeature> remoteFeatures,
-            List<Change.RemoveFeature> decidedCreditSystems) {
-        for (Feature feature : desired.values()) {
-            if (drawsFrom(feature, featureId)) {
-                return feature.id();
-            }
-        }
-        for (RemoteFeature remote : remoteFeatures.values()) {
-            if (desired.containsKey(remote.id()) || !drawsFrom(remote.model(), featureId)) {
-                continue;
-            }
-            boolean deleted = false;
-            for (Change.RemoveFeature removal : decidedCreditSystems) {
-                if (removal.id().equals(remote.id()) && removal.removal().decision() == Removal.Decision.DELETE) {
-                    deleted = true;
-                }
-            }
-            if (!deleted) {
-                return remote.id();
-            }
-        }
-        return null;
-    }
-
-    private static boolean drawsFrom(Feature feature, String featureId) {
-        if (!(feature instanceof CreditSystem)) {
-            return false;
-        }
-        for (CreditCost cost : feature.creditSchema()) {
-            if (cost.feature().id().equals(featureId)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // Helpers
 
     private static boolean usedByRemotePlans(String featureId, Iterable<RemotePlan> plans) {
         for (RemotePlan plan : plans) {
             if (plan.model() != null) {
                 for (Item item : plan.model().items()) {
-                    if (Views.featureIds(item).contains(featureId)) {
+                    if (Items.featureIds(item).contains(featureId)) {
                         return true;
                     }
                 }
@@ -455,7 +308,7 @@ public final class Planner {
         }
         for (Product product : catalog.products()) {
             for (Item item : product.items()) {
-                ids.addAll(Views.featureIds(item));
+                ids.addAll(Items.featureIds(item));
             }
         }
         return ids;

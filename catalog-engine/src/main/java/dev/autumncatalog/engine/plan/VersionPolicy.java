@@ -8,7 +8,7 @@ import java.util.Locale;
  * the old version). There is no safe default: {@link #FAIL} makes the push stop and ask.
  *
  * <pre>{@code
- * VersionPolicy policy = VersionPolicy.parse("create-version");   // -Dautumn.versionPolicy=create-version
+ * VersionPolicy policy = VersionPolicy.parse("create-version");   // the words a front end accepts
  * }</pre>
  */
 public enum VersionPolicy {
@@ -46,13 +46,10 @@ public enum VersionPolicy {
 
     /** The choice sent with an update that versions; {@code null} for {@link #FAIL}. */
     VersionChoice choice() {
-        switch (this) {
-            case CREATE_VERSION:
-                return VersionChoice.CREATE_VERSION;
-            case UPDATE_IN_PLACE:
-                return VersionChoice.UPDATE_IN_PLACE;
-            default:
-                return null;
-        }
+        return switch (this) {
+            case CREATE_VERSION -> VersionChoice.CREATE_VERSION;
+            case UPDATE_IN_PLACE -> VersionChoice.UPDATE_IN_PLACE;
+            case FAIL -> null;
+        };
     }
 }

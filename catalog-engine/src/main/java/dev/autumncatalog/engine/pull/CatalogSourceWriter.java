@@ -1,8 +1,5 @@
 package dev.autumncatalog.engine.pull;
 
-import static dev.autumncatalog.engine.pull.Expr.call;
-import static dev.autumncatalog.engine.pull.Expr.member;
-import static dev.autumncatalog.engine.pull.Expr.string;
 import static dev.autumncatalog.engine.pull.Expr.text;
 
 import com.palantir.javapoet.ClassName;
@@ -12,38 +9,21 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.autumncatalog.dsl.Autumn;
-import dev.autumncatalog.dsl.BillingMethod;
-import dev.autumncatalog.dsl.BooleanFeature;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogDefinition;
 import dev.autumncatalog.dsl.CreditCost;
-import dev.autumncatalog.dsl.CreditSystem;
-import dev.autumncatalog.dsl.Cycle;
 import dev.autumncatalog.dsl.Feature;
-import dev.autumncatalog.dsl.FeatureItem;
-import dev.autumncatalog.dsl.FreeTrial;
-import dev.autumncatalog.dsl.Interval;
 import dev.autumncatalog.dsl.Item;
-import dev.autumncatalog.dsl.MeteredFeature;
-import dev.autumncatalog.dsl.OnDecrease;
-import dev.autumncatalog.dsl.OnIncrease;
-import dev.autumncatalog.dsl.PerUnitPrice;
-import dev.autumncatalog.dsl.PriceItem;
-import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.dsl.Rollover;
-import dev.autumncatalog.dsl.Tier;
-import dev.autumncatalog.dsl.TierBehavior;
-import dev.autumncatalog.dsl.TieredPrice;
-import dev.autumncatalog.engine.JavadocText;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
-import java.math.BigDecimal;
+import dev.autumncatalog.engine.model.Items;
+import dev.autumncatalog.engine.text.JavadocText;
+import dev.autumncatalog.engine.text.Words;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,22 +57,6 @@ public final class CatalogSourceWriter {
     private static final ClassName FEATURE = ClassName.get(Feature.class);
     private static final ClassName PRODUCT = ClassName.get(Product.class);
     private static final ClassName CATALOG = ClassName.get(Catalog.class);
-    private static final ClassName INTERVAL = ClassName.get(Interval.class);
-    private static final ClassName ON_INCREASE = ClassName.get(OnIncrease.class);
-    private static final ClassName ON_DECREASE = ClassName.get(OnDecrease.class);
-    private static final ClassName ROLLOVER = ClassName.get(Rollover.class);
-    private static final ClassName BIG_DECIMAL = ClassName.get(BigDecimal.class);
-
-    /** Price and usage billing shortcuts: {@code .monthly()}. */
-    private static final Map<Interval, String> BILLING_CALLS = new EnumMap<>(Map.of(
-            Interval.WEEK, "weekly",
-            Interval.MONTH, "monthly",
-            Interval.QUARTER, "quarterly",
-            Interval.SEMI_ANNUAL, "semiAnnually",
-            Interval.YEAR, "yearly"));
-
-    /** Feature item reset shortcuts: the billing ones plus {@code .hourly()} and {@code .daily()}. */
-    private static final Map<Interval, String> RESET_CALLS = resetCalls();
 
     /**
      * Above this many characters of initialisers, each constant gets its own initialiser method: javac limits a class
@@ -148,7 +112,7 @@ public final class CatalogSourceWriter {
         private final Set<String> archivedProductsLeftOut = new TreeSet<>();
         private final Map<String, Declared<Feature>> features = new LinkedHashMap<>();
         private final Map<String, Declared<Product>> products = new LinkedHashMap<>();
-        private final Set<String> staticImports = new TreeSet<>();
+        private final SourceExpressions expressions = new SourceExpressions(this::ref);
         private ConstantNames names;
 
         Run(RemoteCatalog remote, PullOptions options) {
@@ -170,7 +134,7 @@ public final class CatalogSourceWriter {
                     .skipJavaLangImports(true)
                     .addFileComment(
                             "Pulled from Autumn. Edit it as your own catalog; a pull refuses to replace it once edited.");
-            for (String method : staticImports) {
+            for (String method : expressions.staticImports()) {
                 file.addStaticImport(ClassName.get(Autumn.class), method);
             }
             return new PulledSource(List.of(file.build()), notes);
@@ -181,12 +145,13 @@ public final class CatalogSourceWriter {
             List<Constant> constants = new ArrayList<>();
             for (Declared<Feature> feature : dependencyOrder()) {
                 String name = names.feature(feature.model.id());
-                Expr expr = featureExpr(feature.model, "feature '" + feature.model.id() + "'", feature.comments);
+                Expr expr =
+                        expressions.feature(feature.model, "feature '" + feature.model.id() + "'", feature.comments);
                 constants.add(new Constant(FEATURE, name, expr, feature.comments));
             }
             for (Declared<Product> product : products.values()) {
                 String name = names.product(product.model.id());
-                Expr expr = productExpr(product.model, product.comments);
+                Expr expr = expressions.product(product.model, product.comments);
                 constants.add(new Constant(PRODUCT, name, expr, product.comments));
             }
             return constants;
@@ -205,14 +170,13 @@ public final class CatalogSourceWriter {
                     .addJavadoc("Creates the definition; the plugin calls this public no-argument constructor.")
                     .addModifiers(Modifier.PUBLIC)
                     .build());
-            staticImports.add("catalog");
             List<Expr> all = constants.stream().map(c -> text(c.name)).collect(Collectors.toList());
             type.addMethod(MethodSpec.methodBuilder("define")
                     .addJavadoc("Every pulled feature and product.")
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(CATALOG)
-                    .addCode("return $L;\n", returned(call("catalog", all.toArray(new Expr[0]))))
+                    .addCode("return $L;\n", returned(expressions.use("catalog", all.toArray(new Expr[0]))))
                     .build());
             if (large) {
                 for (Constant constant : constants) {
@@ -286,7 +250,7 @@ public final class CatalogSourceWriter {
             Deque<Map.Entry<Feature, String>> work = new ArrayDeque<>();
             for (Declared<Product> product : products.values()) {
                 for (Item item : product.model.items()) {
-                    for (Feature used : used(item)) {
+                    for (Feature used : Items.features(item)) {
                         work.add(Map.entry(used, "product '" + product.model.id() + "'"));
                     }
                 }
@@ -380,9 +344,9 @@ public final class CatalogSourceWriter {
 
         private String classComment() {
             StringBuilder doc = new StringBuilder("The Autumn catalog as pulled: ")
-                    .append(count(features.size(), "feature"))
+                    .append(Words.count(features.size(), "feature"))
                     .append(" and ")
-                    .append(count(products.size(), "product"))
+                    .append(Words.count(products.size(), "product"))
                     .append(" (Autumn calls them plans)")
                     .append(options.includeArchived() ? ", archived ones included." : ".")
                     .append('\n');
@@ -412,6 +376,20 @@ public final class CatalogSourceWriter {
             return doc.toString();
         }
 
+        /** The constant of a feature, or the feature written inline when it differs from what the constant holds. */
+        private Expr ref(Feature feature, String where, List<String> comments) {
+            Declared<Feature> declared = features.get(feature.id());
+            if (declared != null && declared.model.equals(feature)) {
+                return text(names.feature(feature.id()));
+            }
+            String message = where + " uses feature '" + feature.id()
+                    + "' in another form than the feature declares; written inline as it is used";
+            notes.add(message);
+            comments.add("Uses feature '" + feature.id()
+                    + "' in another form than the feature declares; written inline as it is used.");
+            return expressions.feature(feature, where, comments);
+        }
+
         /** A constant initialised in place, or by its own method in a large catalog. */
         private FieldSpec field(Constant constant, boolean large) {
             String declaration = "public static final " + constant.type.simpleName() + " " + constant.name + " = ";
@@ -435,275 +413,6 @@ public final class CatalogSourceWriter {
         private static String initialiser(Constant constant) {
             return "init_" + constant.name.toLowerCase(Locale.ROOT);
         }
-
-        // Expressions
-
-        private Expr featureExpr(Feature feature, String where, List<String> comments) {
-            Expr.Chain chain = use("feature", string(feature.id())).then("name", string(feature.name()));
-            if (feature instanceof BooleanFeature) {
-                return chain.then("booleanFlag");
-            }
-            if (feature instanceof MeteredFeature) {
-                return chain.then(((MeteredFeature) feature).consumable() ? "singleUse" : "continuousUse");
-            }
-            List<Expr> costs = new ArrayList<>();
-            for (CreditCost cost : ((CreditSystem) feature).creditSchema()) {
-                costs.add(use("cost", ref(cost.feature(), where, comments), amount(cost.credits())));
-            }
-            return chain.then("creditSystem", costs.toArray(new Expr[0]));
-        }
-
-        /** The constant of a feature, or the feature written inline when it differs from what the constant holds. */
-        private Expr ref(Feature feature, String where, List<String> comments) {
-            Declared<Feature> declared = features.get(feature.id());
-            if (declared != null && declared.model.equals(feature)) {
-                return text(names.feature(feature.id()));
-            }
-            String message = where + " uses feature '" + feature.id()
-                    + "' in another form than the feature declares; written inline as it is used";
-            notes.add(message);
-            comments.add("Uses feature '" + feature.id()
-                    + "' in another form than the feature declares; written inline as it is used.");
-            return featureExpr(feature, where, comments);
-        }
-
-        private Expr productExpr(Product product, List<String> comments) {
-            String where = "product '" + product.id() + "'";
-            Expr.Chain chain = use("product", string(product.id())).then("name", string(product.name()));
-            if (product.description() != null) {
-                chain = chain.then("description", string(product.description()));
-            }
-            if (product.group() != null) {
-                chain = chain.then("group", string(product.group()));
-            }
-            if (product.isAddOn()) {
-                chain = chain.then("addOn");
-            }
-            if (product.isDefault()) {
-                chain = chain.then("defaultProduct");
-            }
-            for (Item item : product.items()) {
-                chain = chain.then("item", itemExpr(item, where, comments));
-            }
-            FreeTrial trial = product.freeTrial();
-            if (trial != null) {
-                Expr.Chain trialExpr = use("freeTrial", number(trial.length())).then(trialUnit(trial.unit()));
-                if (!trial.cardRequired()) {
-                    trialExpr = trialExpr.then("noCardRequired");
-                }
-                chain = chain.then("freeTrial", trialExpr);
-            }
-            return product.items().isEmpty() && trial == null ? chain : chain.broken();
-        }
-
-        private Expr itemExpr(Item item, String where, List<String> comments) {
-            if (item instanceof PriceItem) {
-                PriceItem price = (PriceItem) item;
-                return billing(use("priceItem", amount(price.amount())), price.billing());
-            }
-            if (item instanceof FeatureItem) {
-                return featureItemExpr((FeatureItem) item, where, comments);
-            }
-            return pricedExpr((PricedFeatureItem) item, where, comments);
-        }
-
-        private Expr featureItemExpr(FeatureItem item, String where, List<String> comments) {
-            Expr.Chain chain = use("featureItem", ref(item.feature(), where, comments));
-            if (item.isUnlimited()) {
-                chain = chain.then("unlimited");
-            } else if (item.included() != 0) {
-                chain = chain.then("included", number(item.included()));
-            }
-            Cycle reset = item.reset();
-            if (reset != null) {
-                if (reset.isOneOff()) {
-                    chain = chain.then("noReset");
-                } else if (reset.count() == 1 && RESET_CALLS.containsKey(reset.interval())) {
-                    chain = chain.then(RESET_CALLS.get(reset.interval()));
-                } else {
-                    chain = chain.then(
-                            "resetEvery",
-                            number(reset.count()),
-                            member(INTERVAL, reset.interval().name()));
-                }
-            }
-            if (item.entityFeature() != null) {
-                chain = chain.then("perEntity", ref(item.entityFeature(), where, comments));
-            }
-            return chain;
-        }
-
-        private Expr pricedExpr(PricedFeatureItem item, String where, List<String> comments) {
-            Expr.Chain chain = use("pricedFeatureItem", ref(item.feature(), where, comments));
-            if (item.included() != 0) {
-                chain = chain.then("included", number(item.included()));
-            }
-            if (item.price() instanceof PerUnitPrice) {
-                chain = chain.then("price", amount(((PerUnitPrice) item.price()).amount()));
-            } else {
-                TieredPrice tiered = (TieredPrice) item.price();
-                List<Expr> tiers = new ArrayList<>();
-                for (Tier tier : tiered.tiers()) {
-                    tiers.add(tierExpr(tier));
-                }
-                String call = tiered.behavior() == TierBehavior.VOLUME ? "volumeTiers" : "tiers";
-                chain = chain.then(call, tiers.toArray(new Expr[0]));
-            }
-            if (item.billingUnits() != 1) {
-                chain = chain.then("per", number(item.billingUnits()));
-            }
-            chain = billing(
-                    chain.then(item.billingMethod() == BillingMethod.PREPAID ? "prepaid" : "payPerUse"),
-                    item.billing());
-            Cycle reset = item.reset();
-            if (reset != null) {
-                chain = reset.isOneOff()
-                        ? chain.then("noReset")
-                        : chain.then(
-                                "resetEvery",
-                                number(reset.count()),
-                                member(INTERVAL, reset.interval().name()));
-            }
-            if (item.maxPurchase() != null) {
-                chain = chain.then("maxPurchase", number(item.maxPurchase()));
-            }
-            if (item.rollover() != null) {
-                chain = chain.then("rollover", rolloverExpr(item.rollover()));
-            }
-            if (item.proration() != null) {
-                chain = chain.then(
-                        "prorate",
-                        member(ON_INCREASE, item.proration().onIncrease().name()),
-                        member(ON_DECREASE, item.proration().onDecrease().name()));
-            }
-            if (item.entityFeature() != null) {
-                chain = chain.then("perEntity", ref(item.entityFeature(), where, comments));
-            }
-            return chain;
-        }
-
-        private Expr tierExpr(Tier tier) {
-            Expr.Chain chain = tier.isUnbounded()
-                    ? use("lastTier", amount(tier.amount()))
-                    : use("tier", number(tier.upTo()), amount(tier.amount()));
-            return tier.flatAmount() == null ? chain : chain.then("flat", amount(tier.flatAmount()));
-        }
-
-        private Expr rolloverExpr(Rollover rollover) {
-            BigDecimal percent = rollover.maxPercentage();
-            if (percent != null && whole(percent) == null) {
-                // rollover().upToPercent(...) takes whole percents only: the record says it exactly.
-                return Expr.atom(
-                        CodeBlock.of(
-                                "new $T(null, new $T($S), $L)",
-                                ROLLOVER,
-                                BIG_DECIMAL,
-                                percent.toPlainString(),
-                                rollover.months()),
-                        "new Rollover(null, new BigDecimal(\"" + percent.toPlainString() + "\"), " + rollover.months()
-                                + ")");
-            }
-            Expr.Chain chain = use("rollover");
-            if (rollover.max() != null) {
-                chain = chain.then("upTo", number(rollover.max()));
-            } else if (percent != null) {
-                chain = chain.then("upToPercent", number(whole(percent)));
-            }
-            return rollover.isForever() ? chain.then("forever") : chain.then("forMonths", number(rollover.months()));
-        }
-
-        private static Expr.Chain billing(Expr.Chain chain, Cycle billing) {
-            if (billing.isOneOff()) {
-                return chain.then("oneOff");
-            }
-            if (billing.count() == 1 && BILLING_CALLS.containsKey(billing.interval())) {
-                return chain.then(BILLING_CALLS.get(billing.interval()));
-            }
-            return chain.then(
-                    "every",
-                    number(billing.count()),
-                    member(INTERVAL, billing.interval().name()));
-        }
-
-        private Expr.Chain use(String autumnMethod, Expr... args) {
-            staticImports.add(autumnMethod);
-            return call(autumnMethod, args);
-        }
-    }
-
-    // Literals
-
-    /** A whole amount as a number ({@code 20}, {@code 10_000}), anything else as an exact string ({@code "9.99"}). */
-    static Expr amount(BigDecimal value) {
-        Long whole = whole(value);
-        return whole != null ? number(whole) : string(value.stripTrailingZeros().toPlainString());
-    }
-
-    /** A long literal: underscores from 10,000 ({@code 10_000}), an {@code L} beyond {@code int}. */
-    static Expr number(long value) {
-        String digits = Long.toString(Math.abs(value));
-        if (value <= -10_000 || value >= 10_000) {
-            StringBuilder grouped = new StringBuilder();
-            int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
-            grouped.append(digits, 0, first);
-            for (int i = first; i < digits.length(); i += 3) {
-                grouped.append('_').append(digits, i, i + 3);
-            }
-            digits = grouped.toString();
-        }
-        String sign = value < 0 ? "-" : "";
-        String suffix = value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? "L" : "";
-        return text(sign + digits + suffix);
-    }
-
-    private static Long whole(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() > 0) {
-            return null;
-        }
-        try {
-            return stripped.longValueExact();
-        } catch (ArithmeticException tooLarge) {
-            return null;
-        }
-    }
-
-    private static String trialUnit(FreeTrial.Unit unit) {
-        switch (unit) {
-            case DAY:
-                return "days";
-            case MONTH:
-                return "months";
-            default:
-                return "years";
-        }
-    }
-
-    private static Map<Interval, String> resetCalls() {
-        Map<Interval, String> calls = new EnumMap<>(BILLING_CALLS);
-        calls.put(Interval.HOUR, "hourly");
-        calls.put(Interval.DAY, "daily");
-        return calls;
-    }
-
-    private static List<Feature> used(Item item) {
-        List<Feature> used = new ArrayList<>();
-        if (item instanceof FeatureItem) {
-            used.add(item.feature());
-            if (((FeatureItem) item).entityFeature() != null) {
-                used.add(((FeatureItem) item).entityFeature());
-            }
-        } else if (item instanceof PricedFeatureItem) {
-            used.add(item.feature());
-            if (((PricedFeatureItem) item).entityFeature() != null) {
-                used.add(((PricedFeatureItem) item).entityFeature());
-            }
-        }
-        return used;
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String codes(Set<String> ids) {

@@ -21,8 +21,14 @@ import java.util.regex.Pattern;
  * into {@code \r\n} is not an edit.
  */
 public final class PulledFileMarker {
-    private static final String PREFIX = "// autumn:pull sha256=";
-    private static final Pattern MARKER = Pattern.compile("// autumn:pull sha256=([0-9a-f]{64})");
+    /**
+     * How the marker line starts. A file format, not a command: files pulled by any front end carry it, so its words
+     * stay the same whatever the build tool.
+     */
+    public static final String LINE_START = "// autumn:pull";
+
+    private static final String PREFIX = LINE_START + " sha256=";
+    private static final Pattern MARKER = Pattern.compile(Pattern.quote(PREFIX) + "([0-9a-f]{64})");
 
     /** What an existing file is to a pull. */
     public enum State {

@@ -33,11 +33,17 @@ class ConstantsGeneratorTest {
     private static final String PACKAGE = "com.example.billing.autumn";
     private static final String ORIGIN = RichCatalog.class.getName();
 
+    /**
+     * The generator the Maven plugin names (its FrontEnd), so the golden files show what its users get; the engine
+     * itself has no Maven words (EngineWordsTest).
+     */
+    static final String GENERATOR = "autumn-maven-plugin (autumn:generate)";
+
     @TempDir
     Path work;
 
     private static List<JavaFile> generate(Catalog catalog) {
-        return new ConstantsGenerator(PACKAGE, ORIGIN).generate(catalog);
+        return new ConstantsGenerator(PACKAGE, ORIGIN, GENERATOR).generate(catalog);
     }
 
     private static String source(List<JavaFile> files, String simpleName) {
@@ -293,7 +299,7 @@ class ConstantsGeneratorTest {
 
     @Test
     void constructor_invalidPackage_failsNamingThePart() {
-        assertThatThrownBy(() -> new ConstantsGenerator("com.example.class", ORIGIN))
+        assertThatThrownBy(() -> new ConstantsGenerator("com.example.class", ORIGIN, GENERATOR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'com.example.class' is not a valid Java package name: 'class' is a Java keyword");
     }

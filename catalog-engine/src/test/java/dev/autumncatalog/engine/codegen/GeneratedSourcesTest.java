@@ -23,7 +23,7 @@ class GeneratedSourcesTest {
     Path out;
 
     private static List<JavaFile> generate(String packageName, Catalog catalog) {
-        return new ConstantsGenerator(packageName, ORIGIN).generate(catalog);
+        return new ConstantsGenerator(packageName, ORIGIN, ConstantsGeneratorTest.GENERATOR).generate(catalog);
     }
 
     private static Catalog catalogWith(String featureId) {
@@ -75,7 +75,8 @@ class GeneratedSourcesTest {
                 Files.writeString(out.resolve("old/pkg/Handwritten.java"), "package old.pkg;\nclass Handwritten {}\n");
         Path otherCatalog = out.resolve("other/Features.java");
         Files.createDirectories(otherCatalog.getParent());
-        Files.writeString(otherCatalog, ConstantsGenerator.headerFirstLine("com.example.Other") + "\n");
+        Files.writeString(
+                otherCatalog, ConstantsGenerator.header(ConstantsGeneratorTest.GENERATOR, "com.example.Other") + "\n");
 
         GeneratedSources.Result result = GeneratedSources.write(generate("fresh.pkg", catalogWith("sso")), out, ORIGIN);
 
@@ -90,5 +91,18 @@ class GeneratedSourcesTest {
         assertThat(foreign).exists();
         assertThat(otherCatalog).exists();
         assertThat(out.resolve("fresh/pkg/Features.java")).exists();
+    }
+
+    @Test
+    void write_staleFilesOfAnotherGenerator_fromTheSameCatalog_areOursToDelete() throws IOException {
+        // The header names the front end that generated it; the catalog class alone says whose files they are.
+        Files.createDirectories(out.resolve("old/pkg"));
+        Path gradle = Files.writeString(
+                out.resolve("old/pkg/Features.java"),
+                ConstantsGenerator.header("autumn-gradle-plugin", ORIGIN) + "\npackage old.pkg;\n");
+
+        GeneratedSources.Result result = GeneratedSources.write(generate("fresh.pkg", catalogWith("sso")), out, ORIGIN);
+
+        assertThat(result.deleted()).containsExactly(gradle);
     }
 }

@@ -46,12 +46,12 @@ import net.jqwik.api.Arbitrary;
  * <p>Built from a {@link Random} rather than combinators: the rules couple items to features, products to groups and
  * defaults, and a direct builder keeps every rule visible in one place. (No shrinking; a failing catalog is printed.)
  */
-final class Catalogs {
-    static final List<String> BOOLEANS = List.of("sso", "support");
-    static final List<String> SINGLE_USE = List.of("api_calls", "messages", "tokens");
-    static final List<String> CONTINUOUS_USE = List.of("seats", "storage");
-    static final List<String> CREDIT_SYSTEMS = List.of("credits", "ai_credits");
-    static final List<String> PLANS = List.of("free", "pro", "team", "enterprise", "addon", "topup");
+public final class Catalogs {
+    public static final List<String> BOOLEANS = List.of("sso", "support");
+    public static final List<String> SINGLE_USE = List.of("api_calls", "messages", "tokens");
+    public static final List<String> CONTINUOUS_USE = List.of("seats", "storage");
+    public static final List<String> CREDIT_SYSTEMS = List.of("credits", "ai_credits");
+    public static final List<String> PLANS = List.of("free", "pro", "team", "enterprise", "addon", "topup");
 
     private static final List<Cycle> BILLING = List.of(
             Cycle.of(Interval.MONTH),
@@ -69,12 +69,12 @@ final class Catalogs {
 
     private Catalogs() {}
 
-    static Arbitrary<Catalog> catalogs() {
+    public static Arbitrary<Catalog> catalogs() {
         return Arbitraries.randomValue(Catalogs::catalog);
     }
 
     /** A valid catalog. */
-    static Catalog catalog(Random random) {
+    public static Catalog catalog(Random random) {
         List<Feature> features = new ArrayList<>();
         List<Feature> singles = new ArrayList<>();
         List<Feature> continuous = new ArrayList<>();
@@ -288,16 +288,16 @@ final class Catalogs {
         return chance(random, 0.7) ? words : words + " (new)";
     }
 
-    static boolean chance(Random random, double p) {
+    public static boolean chance(Random random, double p) {
         return random.nextDouble() < p;
     }
 
-    static <T> T pick(Random random, List<T> values) {
+    public static <T> T pick(Random random, List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 
     /** Autumn holding exactly {@code catalog}: nothing archived, version 1, nothing unsupported. */
-    static RemoteCatalog remote(Catalog catalog) {
+    public static RemoteCatalog remote(Catalog catalog) {
         List<RemoteFeature> features = new ArrayList<>();
         for (Feature feature : catalog.features()) {
             features.add(new RemoteFeature(feature.id(), feature, false, List.of()));

@@ -18,6 +18,7 @@ import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
 import dev.autumncatalog.engine.autumn.VersionChoice;
+import dev.autumncatalog.engine.model.Items;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ import java.util.function.Supplier;
  * <p>Counts requests ({@code fetchCatalog} is two), logs every write, tracks how many calls are in flight, can add
  * latency, and can fail request k, optionally after applying it (a lost answer).
  */
-final class FakeAutumn implements AutumnApi {
+public final class FakeAutumn implements AutumnApi {
     private final Object lock = new Object();
     private final Map<String, FeatureState> features = new LinkedHashMap<>();
     private final Map<String, PlanState> plans = new LinkedHashMap<>();
@@ -87,14 +88,14 @@ final class FakeAutumn implements AutumnApi {
     // Setup (no requests counted)
 
     /** A fake holding {@code catalog}, nothing archived, no customers. */
-    static FakeAutumn holding(Catalog catalog) {
+    public static FakeAutumn holding(Catalog catalog) {
         FakeAutumn fake = new FakeAutumn();
         catalog.features().forEach(f -> fake.seedFeature(f, false));
         catalog.products().forEach(p -> fake.seedPlan(p, false));
         return fake;
     }
 
-    FakeAutumn seedFeature(Feature feature, boolean archived) {
+    public FakeAutumn seedFeature(Feature feature, boolean archived) {
         synchronized (lock) {
             FeatureState state = new FeatureState();
             state.model = feature;
@@ -104,7 +105,7 @@ final class FakeAutumn implements AutumnApi {
         return this;
     }
 
-    FakeAutumn seedPlan(Product product, boolean archived) {
+    public FakeAutumn seedPlan(Product product, boolean archived) {
         synchronized (lock) {
             PlanState state = new PlanState();
             state.versions.add(new Version(product));
@@ -115,7 +116,7 @@ final class FakeAutumn implements AutumnApi {
     }
 
     /** Adds customers to the latest version of a plan. */
-    FakeAutumn addCustomers(String planId, int count) {
+    public FakeAutumn addCustomers(String planId, int count) {
         synchronized (lock) {
             plans.get(planId).latest().customers += count;
         }
@@ -123,7 +124,7 @@ final class FakeAutumn implements AutumnApi {
     }
 
     /** Marks content the DSL cannot express; an update drops it, like a real update would. */
-    FakeAutumn unsupported(String id, String... lines) {
+    public FakeAutumn unsupported(String id, String... lines) {
         synchronized (lock) {
             if (plans.containsKey(id)) {
                 plans.get(id).unsupported = List.of(lines);
@@ -135,7 +136,7 @@ final class FakeAutumn implements AutumnApi {
     }
 
     /** The DSL cannot read this entity at all (model {@code null}) until it is updated. */
-    FakeAutumn unreadable(String id) {
+    public FakeAutumn unreadable(String id) {
         synchronized (lock) {
             if (plans.containsKey(id)) {
                 plans.get(id).unreadable = true;
@@ -146,19 +147,19 @@ final class FakeAutumn implements AutumnApi {
         return this;
     }
 
-    FakeAutumn latency(long millis) {
+    public FakeAutumn latency(long millis) {
         latencyMillis = millis;
         return this;
     }
 
     /** The next {@code parties} calls wait until all of them are in flight, so they overlap for certain. */
-    FakeAutumn gate(int parties) {
+    public FakeAutumn gate(int parties) {
         gate = new CountDownLatch(parties);
         return this;
     }
 
     /** Request {@code k} (1-based, counted from now on) fails with {@code error}, after applying it when asked. */
-    FakeAutumn failAt(int k, boolean applyFirst, AutumnApiException error) {
+    public FakeAutumn failAt(int k, boolean applyFirst, AutumnApiException error) {
         synchronized (lock) {
             failAt = requests + k;
             failAfterApplying = applyFirst;
@@ -169,52 +170,52 @@ final class FakeAutumn implements AutumnApi {
 
     // Observations
 
-    int requests() {
+    public int requests() {
         synchronized (lock) {
             return requests;
         }
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         synchronized (lock) {
             return maxInFlight;
         }
     }
 
     /** Every write, in the order it was applied: {@code createFeature api_calls}, {@code archivePlan legacy true}. */
-    List<String> log() {
+    public List<String> log() {
         synchronized (lock) {
             return List.copyOf(log);
         }
     }
 
-    int versions(String planId) {
+    public int versions(String planId) {
         synchronized (lock) {
             return plans.get(planId).versions.size();
         }
     }
 
     /** The stored (latest) product, proration included. */
-    Product stored(String planId) {
+    public Product stored(String planId) {
         synchronized (lock) {
             return plans.get(planId).latest().product;
         }
     }
 
-    boolean archived(String id) {
+    public boolean archived(String id) {
         synchronized (lock) {
             return plans.containsKey(id) ? plans.get(id).archived : features.get(id).archived;
         }
     }
 
-    boolean has(String id) {
+    public boolean has(String id) {
         synchronized (lock) {
             return plans.containsKey(id) || features.containsKey(id);
         }
     }
 
     /** Ids of features and plans that are not archived. */
-    Set<String> liveFeatureIds() {
+    public Set<String> liveFeatureIds() {
         synchronized (lock) {
             Set<String> ids = new HashSet<>();
             features.forEach((id, state) -> {
@@ -226,7 +227,7 @@ final class FakeAutumn implements AutumnApi {
         }
     }
 
-    Set<String> livePlanIds() {
+    public Set<String> livePlanIds() {
         synchronized (lock) {
             Set<String> ids = new HashSet<>();
             plans.forEach((id, state) -> {
@@ -515,7 +516,7 @@ final class FakeAutumn implements AutumnApi {
 
     private void checkItems(Product product) {
         for (Item item : product.items()) {
-            for (String id : Views.featureIds(item)) {
+            for (String id : Items.featureIds(item)) {
                 if (!features.containsKey(id)) {
                     throw error(404, "feature_not_found", product.id(), "Feature " + id + " not found");
                 }
@@ -564,7 +565,7 @@ final class FakeAutumn implements AutumnApi {
         for (PlanState state : plans.values()) {
             for (Version version : state.versions) {
                 count += countItems(version.product, featureId);
-                if (withEntities && Views.usesAsEntity(version.product, featureId)) {
+                if (withEntities && Items.usesAsEntity(version.product, featureId)) {
                     count++;
                 }
             }
@@ -573,7 +574,7 @@ final class FakeAutumn implements AutumnApi {
     }
 
     private static int countItems(Product product, String featureId) {
-        return Views.itemCount(product, featureId);
+        return Items.countOf(product, featureId);
     }
 
     /** Autumn versions when the latest version has customers and price, items or trial differ (§1.5). */

@@ -23,27 +23,30 @@ import java.util.List;
 import java.util.Map;
 
 /** The plans of the golden files and of docs/PLAN-FORMAT.md. */
-final class PlanSamples {
-    static final Feature API_CALLS = feature("api_calls").name("API Calls").singleUse();
-    static final Feature AI_TOKENS = feature("ai_tokens").name("AI Tokens").singleUse();
-    static final Feature SEATS = feature("seats").name("Seats").continuousUse();
-    static final Feature MESSAGES = feature("messages").name("Messages").singleUse();
-    static final Feature OLD_FLAG = feature("old_flag").name("Old flag").booleanFlag();
-    static final Feature SUPPORT = feature("support").name("Priority support").booleanFlag();
+public final class PlanSamples {
+    public static final Feature API_CALLS =
+            feature("api_calls").name("API Calls").singleUse();
+    public static final Feature AI_TOKENS =
+            feature("ai_tokens").name("AI Tokens").singleUse();
+    public static final Feature SEATS = feature("seats").name("Seats").continuousUse();
+    public static final Feature MESSAGES = feature("messages").name("Messages").singleUse();
+    public static final Feature OLD_FLAG = feature("old_flag").name("Old flag").booleanFlag();
+    public static final Feature SUPPORT =
+            feature("support").name("Priority support").booleanFlag();
 
-    static final Product FREE_BEFORE = product("free")
+    public static final Product FREE_BEFORE = product("free")
             .name("Free")
             .defaultProduct()
             .item(featureItem(API_CALLS).included(1_000).monthly());
-    static final Product TEAM_BEFORE = product("team")
+    public static final Product TEAM_BEFORE = product("team")
             .name("Team")
             .item(priceItem(50).monthly())
             .item(featureItem(SEATS).included(5));
-    static final Product LEGACY = product("legacy")
+    public static final Product LEGACY = product("legacy")
             .name("Legacy")
             .item(priceItem("9.99").monthly())
             .item(featureItem(API_CALLS).included(100).monthly());
-    static final Product OLD_PRO = product("old_pro")
+    public static final Product OLD_PRO = product("old_pro")
             .name("Old Pro")
             .item(priceItem(15).monthly())
             .item(featureItem(API_CALLS).unlimited());
@@ -51,7 +54,7 @@ final class PlanSamples {
     private PlanSamples() {}
 
     /** Every removal allowed and a version policy chosen: nothing blocks. */
-    static Plan sample() {
+    public static Plan sample() {
         Feature creditsBefore = feature("credits").name("Credits").creditSystem(cost(AI_TOKENS, "0.01"));
         RemoteCatalog remote = new RemoteCatalog(
                 List.of(live(API_CALLS), live(AI_TOKENS), live(SEATS), live(creditsBefore), live(OLD_FLAG)),
@@ -93,7 +96,7 @@ final class PlanSamples {
      * The safe defaults (no removals, no version policy, no drops) on a richer Autumn: content the DSL cannot express,
      * a plan it cannot read, an archived feature that comes back renamed.
      */
-    static Plan blocked() {
+    public static Plan blocked() {
         Feature creditsBefore = feature("credits").name("Credits").creditSystem(cost(AI_TOKENS, "0.01"));
         Product enterprise =
                 product("enterprise").name("Enterprise").item(priceItem(500).yearly());

@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.plan;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
@@ -7,12 +8,15 @@ import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.FeatureUsage;
 import dev.autumncatalog.engine.autumn.PlanCustomers;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.autumn.RemotePlan;
+import dev.autumncatalog.engine.model.Items;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushOptions;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,7 +72,7 @@ class PlannerPropertiesTest {
     }
 
     private static void converge(FakeAutumn fake, Catalog target, PlanOptions options) {
-        CatalogSync sync = new CatalogSync(fake);
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
         Plan plan = sync.plan(target, options);
         int written = fake.log().size();
 
@@ -188,7 +192,7 @@ class PlannerPropertiesTest {
         for (Product product : catalog.products()) {
             ids.add(product.id());
             for (Item item : product.items()) {
-                ids.addAll(Views.featureIds(item));
+                ids.addAll(Items.featureIds(item));
             }
         }
         return ids;

@@ -10,6 +10,7 @@ import static dev.autumncatalog.dsl.Autumn.pricedFeatureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
 import static dev.autumncatalog.dsl.Autumn.rollover;
 import static dev.autumncatalog.dsl.Autumn.tier;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -729,7 +730,7 @@ class PlannerTest {
 
         assertThat(plan.blockers()).singleElement().satisfies(b -> {
             assertThat(b.kind()).isEqualTo(Blocker.Kind.UNDECIDED);
-            assertThat(b.message())
+            assertThat(b.message(MAVEN_LIKE))
                     .isEqualTo("Autumn was not asked about plan pro (new version?). Make the plan again with live"
                             + " lookups.");
         });
@@ -769,7 +770,7 @@ class PlannerTest {
         });
         assertThat(plan.blockers()).singleElement().satisfies(b -> {
             assertThat(b.kind()).isEqualTo(Blocker.Kind.DROPS);
-            assertThat(b.message()).contains("-Dautumn.dropUnsupported=true");
+            assertThat(b.message(MAVEN_LIKE)).contains("-Dautumn.dropUnsupported=true");
         });
         assertThat(plan.withOptions(OPTIONS.withDropUnsupported(true)).blockers())
                 .isEmpty();
@@ -804,6 +805,49 @@ class PlannerTest {
                 .contains(
                         "feature api_calls: changes type from single-use to continuous-use while plans use it; Autumn refuses"
                                 + " type changes of features in use");
+    }
+
+    @Test
+    void plan_comparesTypedValues_notTheirWording() {
+        // A feature item that becomes priced keeps its included usage: one kind of value on both sides, no line.
+        Product granted = product("pro")
+                .name("Pro")
+                .item(featureItem(API_CALLS).included(1_000).monthly());
+        Product priced = product("pro")
+                .name("Pro")
+                .item(pricedFeatureItem(API_CALLS)
+                        .included(1_000)
+                        .price("0.010")
+                        .payPerUse()
+                        .monthly());
+
+        Plan plan = plan(Catalog.of(priced), Catalogs.remote(Catalog.of(granted)));
+
+        assertThat(fields(changesOf(plan, "pro").get(0)))
+                .containsExactly(
+                        "items[api_calls].price: none → $0.01",
+                        "items[api_calls].billingUnits: none → 1",
+                        "items[api_calls].billingMethod: none → pay-per-use",
+                        "items[api_calls].billing: none → month",
+                        // A priced item's reset equal to its billing is no reset (canonical form 4).
+                        "items[api_calls].reset: month → none");
+        FieldChange price = changesOf(plan, "pro").get(0).fields().get(0);
+        assertThat(price.after()).isEqualTo(new Value.Money(new java.math.BigDecimal("0.01")));
+    }
+
+    @Test
+    void plan_halfYearlyPrice_isWordedAsAHalfYear() {
+        Plan plan = plan(Catalog.of(swap(PRO, 0, priceItem(20).semiAnnually())), Catalogs.remote(Catalog.of(PRO)));
+
+        // The plan printed Autumn's wire word (semi_annual) before engine.text worded every cycle.
+        assertThat(fields(changesOf(plan, "pro").get(0))).containsExactly("price.interval: month → half-year");
+    }
+
+    @Test
+    void fieldChange_ofTwoKindsOfValue_isRefused() {
+        assertThatThrownBy(() -> new FieldChange("x", new Value.Count(1), new Value.Text("1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field change x compares a Count with a Text");
     }
 
     @Test

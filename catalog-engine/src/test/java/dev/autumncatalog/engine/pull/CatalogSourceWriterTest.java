@@ -393,22 +393,22 @@ class CatalogSourceWriterTest {
 
     @Test
     void number_groupsFromTenThousandAndMarksLongs() {
-        assertThat(CatalogSourceWriter.number(0).flat()).isEqualTo("0");
-        assertThat(CatalogSourceWriter.number(9_999).flat()).isEqualTo("9999");
-        assertThat(CatalogSourceWriter.number(10_000).flat()).isEqualTo("10_000");
-        assertThat(CatalogSourceWriter.number(1_234_567).flat()).isEqualTo("1_234_567");
-        assertThat(CatalogSourceWriter.number(Integer.MAX_VALUE).flat()).isEqualTo("2_147_483_647");
-        assertThat(CatalogSourceWriter.number(Integer.MAX_VALUE + 1L).flat()).isEqualTo("2_147_483_648L");
-        assertThat(CatalogSourceWriter.number(Long.MAX_VALUE).flat()).isEqualTo("9_223_372_036_854_775_807L");
+        assertThat(SourceExpressions.number(0).flat()).isEqualTo("0");
+        assertThat(SourceExpressions.number(9_999).flat()).isEqualTo("9999");
+        assertThat(SourceExpressions.number(10_000).flat()).isEqualTo("10_000");
+        assertThat(SourceExpressions.number(1_234_567).flat()).isEqualTo("1_234_567");
+        assertThat(SourceExpressions.number(Integer.MAX_VALUE).flat()).isEqualTo("2_147_483_647");
+        assertThat(SourceExpressions.number(Integer.MAX_VALUE + 1L).flat()).isEqualTo("2_147_483_648L");
+        assertThat(SourceExpressions.number(Long.MAX_VALUE).flat()).isEqualTo("9_223_372_036_854_775_807L");
     }
 
     @Test
     void amount_wholeAsNumberElseExactString() {
-        assertThat(CatalogSourceWriter.amount(new BigDecimal("20.00")).flat()).isEqualTo("20");
-        assertThat(CatalogSourceWriter.amount(new BigDecimal("25000")).flat()).isEqualTo("25_000");
-        assertThat(CatalogSourceWriter.amount(new BigDecimal("9.90")).flat()).isEqualTo("\"9.9\"");
-        assertThat(CatalogSourceWriter.amount(new BigDecimal("0.0001")).flat()).isEqualTo("\"0.0001\"");
-        assertThat(CatalogSourceWriter.amount(new BigDecimal("1E+30")).flat())
+        assertThat(SourceExpressions.amount(new BigDecimal("20.00")).flat()).isEqualTo("20");
+        assertThat(SourceExpressions.amount(new BigDecimal("25000")).flat()).isEqualTo("25_000");
+        assertThat(SourceExpressions.amount(new BigDecimal("9.90")).flat()).isEqualTo("\"9.9\"");
+        assertThat(SourceExpressions.amount(new BigDecimal("0.0001")).flat()).isEqualTo("\"0.0001\"");
+        assertThat(SourceExpressions.amount(new BigDecimal("1E+30")).flat())
                 .isEqualTo("\"1000000000000000000000000000000\"");
     }
 

@@ -1,17 +1,15 @@
 package dev.autumncatalog.engine.pull;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.engine.AutumnTarget;
-import dev.autumncatalog.engine.CatalogSync;
-import dev.autumncatalog.engine.PullRequest;
-import dev.autumncatalog.engine.PullResult;
-import dev.autumncatalog.engine.PullService;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ class PullFromSandboxTest {
     @Test
     void pushThenPull_pulledCatalogPlansEmptyAgainstAutumn() throws IOException {
         try (AutumnTarget autumn = AutumnTarget.localSandbox(work.resolve("sandbox.json"), null, ClientListener.NONE)) {
-            CatalogSync sync = new CatalogSync(autumn.api());
+            CatalogSync sync = new CatalogSync(autumn.api(), MAVEN_LIKE);
             PlanOptions options = PlanOptions.defaults(autumn.description(), false);
             sync.push(sync.plan(RichCatalog.CATALOG, options), PushOptions.batch());
 

@@ -1,15 +1,16 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.autumncatalog.dsl.CatalogValidationException;
 import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.internal.InvalidCatalogs;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.plan.PlanOptions;
+import dev.autumncatalog.engine.push.CatalogSync;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,8 @@ class BadInputPropertyTest {
             byMutation.merge(invalid.mutation(), 1, Integer::sum);
         }
 
-        Throwable thrown = catchThrowable(
-                () -> new CatalogSync(client).plan(invalid.catalog(), PlanOptions.defaults("sandbox", false)));
+        Throwable thrown = catchThrowable(() ->
+                new CatalogSync(client, MAVEN_LIKE).plan(invalid.catalog(), PlanOptions.defaults("sandbox", false)));
 
         assertThat(thrown).isInstanceOf(CatalogValidationException.class);
         CatalogValidationException e = (CatalogValidationException) thrown;

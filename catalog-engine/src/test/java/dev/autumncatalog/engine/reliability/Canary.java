@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PlanJson;
-import dev.autumncatalog.engine.plan.PlanRenderer;
-import dev.autumncatalog.engine.plan.PushListener;
-import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.push.PushListener;
+import dev.autumncatalog.engine.push.PushResult;
+import dev.autumncatalog.engine.report.PlanJson;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

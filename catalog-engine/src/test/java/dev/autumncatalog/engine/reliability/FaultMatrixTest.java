@@ -1,17 +1,18 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.plan.Change;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushOptions;
-import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushFailedException;
+import dev.autumncatalog.engine.push.PushOptions;
+import dev.autumncatalog.engine.push.PushResult;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import dev.autumncatalog.sandbox.RecordedRequest;
 import java.time.Duration;
@@ -111,7 +112,7 @@ class FaultMatrixTest {
     private static List<RecordedRequest> cleanRun(int parallelism) {
         PushScenario.seed(sandbox, inspector);
         sandbox.clearRequests();
-        CatalogSync sync = new CatalogSync(inspector);
+        CatalogSync sync = new CatalogSync(inspector, MAVEN_LIKE);
         Plan plan = sync.plan(PushScenario.TARGET, PushScenario.OPTIONS);
         sync.push(plan, PushOptions.batch().withParallelism(parallelism));
         List<RecordedRequest> requests = sandbox.requests();
@@ -146,7 +147,7 @@ class FaultMatrixTest {
         RuntimeException failure = null;
         Duration timeout = kind == FaultKind.READ_TIMEOUT ? Duration.ofMillis(FaultKind.TIMEOUT_MS) : null;
         try (AutumnHttpClient client = client(timeout, set.maxRetries, creates)) {
-            CatalogSync sync = new CatalogSync(client);
+            CatalogSync sync = new CatalogSync(client, MAVEN_LIKE);
             try {
                 plan = sync.plan(PushScenario.TARGET, PushScenario.OPTIONS);
                 canary.add(plan);
@@ -195,7 +196,7 @@ class FaultMatrixTest {
 
         // A plain re-run converges.
         try (AutumnHttpClient rerun = client(null, 4, rerunCreates)) {
-            CatalogSync sync = new CatalogSync(rerun);
+            CatalogSync sync = new CatalogSync(rerun, MAVEN_LIKE);
             Plan again = sync.plan(PushScenario.TARGET, PushScenario.OPTIONS);
             canary.add(again);
             canary.add(sync.push(again, PushOptions.batch().withListener(canary.pushListener())));
@@ -285,7 +286,7 @@ class FaultMatrixTest {
     }
 
     private static Plan freshPlan() {
-        Plan plan = new CatalogSync(inspector).plan(PushScenario.TARGET, PushScenario.OPTIONS);
+        Plan plan = new CatalogSync(inspector, MAVEN_LIKE).plan(PushScenario.TARGET, PushScenario.OPTIONS);
         canary.add(plan);
         return plan;
     }
@@ -294,7 +295,7 @@ class FaultMatrixTest {
     private static void assertNamesEntityStepAndCause(PushFailedException e) {
         PushResult result = e.result();
         assertThat(result.failures()).isNotEmpty();
-        assertThat(e.getMessage()).endsWith(PushFailedException.HINT);
+        assertThat(e.getMessage()).endsWith(PushFailedException.advice(MAVEN_LIKE));
         for (PushResult.Failure failure : result.failures()) {
             Change change = failure.change();
             assertThat(failure.cause())

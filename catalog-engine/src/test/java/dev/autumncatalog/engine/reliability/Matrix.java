@@ -1,8 +1,8 @@
 package dev.autumncatalog.engine.reliability;
 
 import dev.autumncatalog.engine.autumn.AutumnApiException;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushResult;
+import dev.autumncatalog.engine.push.PushFailedException;
+import dev.autumncatalog.engine.push.PushResult;
 import dev.autumncatalog.sandbox.RecordedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,15 +6,16 @@ import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.pricedFeatureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApi;
 import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PushOptions;
 import dev.autumncatalog.engine.plan.VersionPolicy;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushOptions;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import java.util.HashSet;
 import java.util.List;
@@ -150,7 +151,7 @@ final class PushScenario {
     /** Empties the sandbox and brings it to the seed: customers on free, team and legacy; beta and old_pro archived. */
     static void seed(AutumnSandbox sandbox, AutumnApi api) {
         sandbox.clearCatalog();
-        CatalogSync sync = new CatalogSync(api);
+        CatalogSync sync = new CatalogSync(api, MAVEN_LIKE);
         sync.push(sync.plan(SEED, PlanOptions.defaults("sandbox", false)), PushOptions.batch());
         api.archiveFeature("beta", true);
         api.archivePlan("old_pro", true);

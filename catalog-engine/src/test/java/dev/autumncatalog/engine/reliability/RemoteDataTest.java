@@ -4,6 +4,7 @@ import static dev.autumncatalog.dsl.Autumn.feature;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -14,16 +15,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.autumn.AutumnServerException;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PlanJson;
 import dev.autumncatalog.engine.plan.PlanOptions;
-import dev.autumncatalog.engine.plan.PlanRenderer;
-import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushOptions;
+import dev.autumncatalog.engine.report.PlanJson;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import dev.autumncatalog.sandbox.Fault;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class RemoteDataTest {
                 .listener(canary.clientListener())
                 .maxRetries(1)
                 .build());
-        CatalogSync sync = new CatalogSync(client);
+        CatalogSync sync = new CatalogSync(client, MAVEN_LIKE);
         sync.push(sync.plan(CATALOG, OPTIONS), PushOptions.batch());
     }
 
@@ -105,7 +106,7 @@ class RemoteDataTest {
                         .put("default_markup", 0.2),
                 plans -> {});
 
-        assertThat(PlanRenderer.render(plan)).isEqualTo("""
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE)).isEqualTo("""
                         Autumn plan for sandbox (sandbox)
 
                           - feature ai_credits  (would delete: nothing uses it)
@@ -124,7 +125,7 @@ class RemoteDataTest {
     void aiCreditSystem_whereTheCatalogHasAFeature_isReplacedOnlyWithTheOptIn() {
         Plan plan = plan(features -> find(features, "sso").put("type", "ai_credit_system"), plans -> {});
 
-        assertThat(PlanRenderer.render(plan))
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE))
                 .contains("""
                           ~ feature sso  (replaces a feature the DSL cannot read)
                               name: "SSO"
@@ -143,7 +144,7 @@ class RemoteDataTest {
                 features -> find(features, "sso").put("colour", "red"),
                 plans -> find(plans, "pro").putObject("new_field").put("x", 1));
 
-        assertThat(PlanRenderer.render(plan)).isEqualTo("""
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE)).isEqualTo("""
                         Autumn plan for sandbox (sandbox)
 
                         No changes. Autumn matches the catalog.
@@ -177,7 +178,7 @@ class RemoteDataTest {
     void featureNameNull_isAFeatureTheDslCannotRead() {
         Plan plan = plan(features -> find(features, "sso").putNull("name"), plans -> {});
 
-        assertThat(PlanRenderer.render(plan))
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE))
                 .contains("  ~ feature sso  (replaces a feature the DSL cannot read)\n")
                 .contains(
                         "      drops: cannot be expressed in the DSL: feature 'sso' needs a non-empty name, was null\n");
@@ -187,7 +188,7 @@ class RemoteDataTest {
     void planNameNull_isAPlanTheDslCannotRead() {
         Plan plan = plan(features -> {}, plans -> find(plans, "pro").putNull("name"));
 
-        assertThat(PlanRenderer.render(plan))
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE))
                 .contains("  ~ plan pro  (replaces a plan the DSL cannot read)\n")
                 .contains(
                         "      drops: cannot be expressed in the DSL: product 'pro' needs a non-empty name, was null\n")
@@ -198,7 +199,7 @@ class RemoteDataTest {
     void planItemsNull_readsAsNoItems_andTheUpdateWritesThemBack() {
         Plan plan = plan(features -> {}, plans -> find(plans, "pro").putNull("items"));
 
-        assertThat(PlanRenderer.render(plan)).contains("""
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE)).contains("""
                           ~ plan pro
                               items[api_calls]: none → 10,000 per month
                               items[sso]: none → granted
@@ -211,7 +212,7 @@ class RemoteDataTest {
                 features -> {},
                 plans -> find(plans, "pro").putObject("price").putNull("amount").putNull("interval"));
 
-        assertThat(PlanRenderer.render(plan))
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE))
                 .contains("  ~ plan pro  (replaces a plan the DSL cannot read)\n")
                 .contains("      drops: price amount is missing\n");
     }
@@ -222,7 +223,8 @@ class RemoteDataTest {
                 features -> {},
                 plans -> item(plans, "pro", "api_calls").putObject("reset").putNull("interval"));
 
-        assertThat(PlanRenderer.render(plan)).contains("      drops: item api_calls reset has no interval\n");
+        assertThat(PlanRenderer.render(plan, MAVEN_LIKE))
+                .contains("      drops: item api_calls reset has no interval\n");
     }
 
     // ------------------------------------------------------------------ shapes the client does not know
@@ -230,27 +232,34 @@ class RemoteDataTest {
     @Test
     void unknownItemShapes_areNamedInTheDrops() {
         assertThat(PlanRenderer.render(
-                        plan(features -> {}, plans -> items(plans, "pro").add("weird"))))
+                        plan(features -> {}, plans -> items(plans, "pro").add("weird")), MAVEN_LIKE))
                 .contains("      drops: item is not an object: \"weird\"\n");
-        assertThat(PlanRenderer.render(plan(
-                        features -> {}, plans -> items(plans, "pro").addObject().put("included", 5))))
+        assertThat(PlanRenderer.render(
+                        plan(
+                                features -> {},
+                                plans -> items(plans, "pro").addObject().put("included", 5)),
+                        MAVEN_LIKE))
                 .contains("      drops: an item has no feature_id: {\"included\":5}\n");
-        assertThat(PlanRenderer.render(plan(features -> {}, plans -> {
-                    ObjectNode price = items(plans, "pro")
-                            .addObject()
-                            .put("feature_id", "api_calls")
-                            .putObject("price");
-                    price.put("amount", 1)
-                            .putArray("tiers")
-                            .addObject()
-                            .put("to", "inf")
-                            .put("amount", 1);
-                })))
+        assertThat(PlanRenderer.render(
+                        plan(features -> {}, plans -> {
+                            ObjectNode price = items(plans, "pro")
+                                    .addObject()
+                                    .put("feature_id", "api_calls")
+                                    .putObject("price");
+                            price.put("amount", 1)
+                                    .putArray("tiers")
+                                    .addObject()
+                                    .put("to", "inf")
+                                    .put("amount", 1);
+                        }),
+                        MAVEN_LIKE))
                 .contains("      drops: item api_calls price needs exactly one of amount and tiers, was"
                         + " {\"amount\":1,\"tiers\":[{\"to\":\"inf\",\"amount\":1}]}\n");
-        assertThat(PlanRenderer.render(plan(
-                        features -> {},
-                        plans -> find(plans, "pro").putObject("items").put("a", 1))))
+        assertThat(PlanRenderer.render(
+                        plan(
+                                features -> {},
+                                plans -> find(plans, "pro").putObject("items").put("a", 1)),
+                        MAVEN_LIKE))
                 .contains("      drops: items is not a list: {\"a\":1}\n");
     }
 
@@ -285,14 +294,14 @@ class RemoteDataTest {
                 .item(featureItem(API_CALLS).included(10_000).monthly())
                 .item(featureItem(SSO)));
         answer("/v1/plans.has_customers", 200, "{\"current_version\":null,\"will_version\":true}");
-        assertThat(catchThrowable(() -> new CatalogSync(client).plan(repriced, OPTIONS)))
+        assertThat(catchThrowable(() -> new CatalogSync(client, MAVEN_LIKE).plan(repriced, OPTIONS)))
                 .isInstanceOf(AutumnApiException.class)
                 .hasMessage("POST /v1/plans.has_customers (pro) answered 200: malformed answer: expected"
                         + " current_version: a version number of 1 or more, was null; the server at " + base()
                         + " may not speak Autumn's 2.3.0 API");
 
         answer("/v1/products/pro/deletion_info", 200, "{\"hasCusProducts\":false,\"totalCount\":\"abc\"}");
-        assertThat(catchThrowable(() -> new CatalogSync(client)
+        assertThat(catchThrowable(() -> new CatalogSync(client, MAVEN_LIKE)
                         .plan(Catalog.of(product("other").name("Other").item(featureItem(SSO))), OPTIONS)))
                 .isInstanceOf(AutumnApiException.class)
                 .hasMessage("GET /v1/products/pro/deletion_info (pro) answered 200: malformed answer: expected"
@@ -309,7 +318,7 @@ class RemoteDataTest {
         answer("/v1/features.list", 502, "text/html", page);
         answer("/v1/features.list", 502, "text/html", page);
 
-        Throwable failure = catchThrowable(() -> new CatalogSync(client).plan(CATALOG, OPTIONS));
+        Throwable failure = catchThrowable(() -> new CatalogSync(client, MAVEN_LIKE).plan(CATALOG, OPTIONS));
 
         assertThat(failure)
                 .isInstanceOf(AutumnServerException.class)
@@ -321,7 +330,7 @@ class RemoteDataTest {
     void emptyBodyWith200_isAMalformedAnswer() {
         answer("/v1/features.list", 200, "");
 
-        assertThat(catchThrowable(() -> new CatalogSync(client).plan(CATALOG, OPTIONS)))
+        assertThat(catchThrowable(() -> new CatalogSync(client, MAVEN_LIKE).plan(CATALOG, OPTIONS)))
                 .isInstanceOf(AutumnApiException.class)
                 .hasMessage("POST /v1/features.list answered 200: malformed answer: expected a list of features, was"
                         + " null; the server at " + base() + " may not speak Autumn's 2.3.0 API");
@@ -332,7 +341,7 @@ class RemoteDataTest {
         answer("/v1/features.create", 200, "");
         Feature messages = feature("messages").name("Messages").singleUse();
         Catalog withMessages = Catalog.of(PRO, messages);
-        CatalogSync sync = new CatalogSync(client);
+        CatalogSync sync = new CatalogSync(client, MAVEN_LIKE);
 
         Throwable failure = catchThrowable(() -> sync.push(sync.plan(withMessages, OPTIONS), PushOptions.batch()));
 
@@ -347,7 +356,7 @@ class RemoteDataTest {
     /** Plans {@link #CATALOG} against the sandbox's own lists, edited. */
     private static Plan plan(Consumer<ObjectNode> features, Consumer<ObjectNode> plans) {
         serveLists(features, plans);
-        Plan plan = new CatalogSync(client).plan(CATALOG, OPTIONS);
+        Plan plan = new CatalogSync(client, MAVEN_LIKE).plan(CATALOG, OPTIONS);
         canary.add(plan);
         assertThat(PlanJson.render(plan)).isNotBlank(); // the JSON plan renders whatever was read
         return plan;
@@ -355,7 +364,7 @@ class RemoteDataTest {
 
     private static Throwable planFailure(Consumer<ObjectNode> features, Consumer<ObjectNode> plans) {
         serveLists(features, plans);
-        Throwable failure = catchThrowable(() -> new CatalogSync(client).plan(CATALOG, OPTIONS));
+        Throwable failure = catchThrowable(() -> new CatalogSync(client, MAVEN_LIKE).plan(CATALOG, OPTIONS));
         assertThat(failure).isInstanceOf(AutumnApiException.class);
         canary.add(failure);
         return failure;

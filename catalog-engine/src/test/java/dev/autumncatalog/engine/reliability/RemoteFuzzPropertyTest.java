@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +9,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PlanJson;
-import dev.autumncatalog.engine.plan.PlanRenderer;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.report.PlanJson;
+import dev.autumncatalog.engine.report.PlanRenderer;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import dev.autumncatalog.sandbox.Fault;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class RemoteFuzzPropertyTest {
         sandbox.faults().nextOn("/v1/plans.list", respond(planList));
 
         try {
-            Plan plan = new CatalogSync(client).plan(PushScenario.TARGET, PushScenario.OPTIONS);
+            Plan plan = new CatalogSync(client, MAVEN_LIKE).plan(PushScenario.TARGET, PushScenario.OPTIONS);
             assertThat(PlanRenderer.render(plan)).startsWith("Autumn plan for sandbox (sandbox)\n");
             assertThat(PlanJson.render(plan)).startsWith("{");
             planned.incrementAndGet();

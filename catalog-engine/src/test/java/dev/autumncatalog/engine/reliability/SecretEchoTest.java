@@ -1,17 +1,18 @@
 package dev.autumncatalog.engine.reliability;
 
+import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autumncatalog.engine.CatalogSync;
 import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.plan.Plan;
-import dev.autumncatalog.engine.plan.PushFailedException;
-import dev.autumncatalog.engine.plan.PushOptions;
+import dev.autumncatalog.engine.push.CatalogSync;
+import dev.autumncatalog.engine.push.PushFailedException;
+import dev.autumncatalog.engine.push.PushOptions;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import dev.autumncatalog.sandbox.Fault;
 import java.net.URI;
@@ -71,7 +72,7 @@ class SecretEchoTest {
                         "/v1/features/old_flag/deletion_info",
                         new Fault.Respond(200, "application/json", "{\"id\": \"" + Canary.KEY, Map.of()))
                 .nextOn("/v1/features.update", Fault.error(400, "invalid_inputs", echo));
-        CatalogSync sync = new CatalogSync(client);
+        CatalogSync sync = new CatalogSync(client, MAVEN_LIKE);
 
         Plan plan = sync.plan(PushScenario.TARGET, PushScenario.OPTIONS);
         canary.add(plan);
@@ -96,7 +97,7 @@ class SecretEchoTest {
         sandbox.faults()
                 .nextOn("/v1/plans.list", new Fault.Respond(200, "application/json", plans.toString(), Map.of()));
 
-        Plan plan = new CatalogSync(client).plan(PushScenario.TARGET, PushScenario.OPTIONS);
+        Plan plan = new CatalogSync(client, MAVEN_LIKE).plan(PushScenario.TARGET, PushScenario.OPTIONS);
         canary.add(plan);
 
         assertThat(plan.warnings())

@@ -1,0 +1,98 @@
+package dev.autumncatalog.engine;
+
+import dev.autumncatalog.engine.autumn.ClientListener;
+import dev.autumncatalog.engine.text.FrontEnd;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Which Autumn an operation talks to: Autumn's API with a secret key, or the local sandbox (a test double started in
+ * the same JVM, keeping its state in a file). A value: the engine opens it for one operation and closes it after.
+ *
+ * <pre>{@code
+ * Target.api("https://api.useautumn.com/v1", SecretKey.of(System.getenv("AUTUMN_SECRET_KEY"), "AUTUMN_SECRET_KEY"),
+ *         Environment.SANDBOX)
+ * Target.localSandbox(Path.of("build/autumn/sandbox.json"))
+ * }</pre>
+ */
+public sealed interface Target permits Target.Api, Target.LocalSandbox {
+
+    /**
+     * Autumn's API at {@code baseUrl} ({@code null} or blank for Autumn's own), with {@code key}, which must belong to
+     * the {@code stated} environment: a live key is used only when the user said live.
+     */
+    static Target api(String baseUrl, SecretKey key, Environment stated) {
+        Objects.requireNonNull(key, "key");
+        return new Api(baseUrl, () -> key, stated);
+    }
+
+    /**
+     * As {@link #api(String, SecretKey, Environment)}, reading the key only when the target opens: after the catalog
+     * is loaded and validated, so a broken catalog is reported without a key. The supplier throws (an {@link
+     * IllegalArgumentException} saying where it looked) when there is no key.
+     */
+    static Target api(String baseUrl, Supplier<SecretKey> key, Environment stated) {
+        return new Api(baseUrl, key, stated);
+    }
+
+    /** The local sandbox, keeping its catalog in {@code stateFile} so one run sees what an earlier one wrote. */
+    static LocalSandbox localSandbox(Path stateFile) {
+        return new LocalSandbox(stateFile, null);
+    }
+
+    /**
+     * Opens the target for one operation; the caller closes it.
+     *
+     * @param frontEnd names the environment setting when the key does not match it
+     * @param listener hears the HTTP client's requests and retries
+     * @throws IllegalArgumentException when the key belongs to another environment than the stated one
+     */
+    AutumnTarget open(FrontEnd frontEnd, ClientListener listener);
+
+    /**
+     * Autumn's API.
+     *
+     * @param baseUrl the API's base URL, or {@code null} for Autumn's own
+     * @param key reads the secret key when the target opens
+     * @param stated the environment the user means
+     */
+    record Api(String baseUrl, Supplier<SecretKey> key, Environment stated) implements Target {
+        /** The key and environment are required. */
+        public Api {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(stated, "stated");
+        }
+
+        @Override
+        public AutumnTarget open(FrontEnd frontEnd, ClientListener listener) {
+            SecretKey secret = Objects.requireNonNull(key.get(), "key");
+            stated.requireMatches(secret, frontEnd);
+            return AutumnTarget.api(baseUrl, secret, listener);
+        }
+    }
+
+    /**
+     * The local sandbox.
+     *
+     * @param stateFile where it keeps its catalog between runs
+     * @param failRequest when not {@code null}, the sandbox refuses that request (1-based) with a 400, to try out how
+     *     a failed push reads and that a re-run converges
+     */
+    record LocalSandbox(Path stateFile, Integer failRequest) implements Target {
+        /** The state file is required. */
+        public LocalSandbox {
+            Objects.requireNonNull(stateFile, "stateFile");
+        }
+
+        /** The same sandbox, refusing request {@code number} (1-based) with a 400. */
+        public LocalSandbox failingRequest(Integer number) {
+            return new LocalSandbox(stateFile, number);
+        }
+
+        @Override
+        public AutumnTarget open(FrontEnd frontEnd, ClientListener listener) {
+            return AutumnTarget.localSandbox(stateFile, failRequest, listener);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.autumncatalog.engine.push;
+
+import java.util.Objects;
+
+/**
+ * How a push runs: how many independent changes of one level go to Autumn at once, who answers questions, and who
+ * hears progress.
+ *
+ * <pre>{@code
+ * PushOptions options = PushOptions.batch().withListener(PushListener.printing(log::info));
+ * }</pre>
+ *
+ * @param parallelism the most changes in flight at once, 1 to 16 (Autumn allows 25 catalog requests/s)
+ * @param interaction asks for opt-ins the plan options leave open; {@link Interaction#BATCH} never asks
+ * @param listener hears about each change
+ */
+public record PushOptions(int parallelism, Interaction interaction, PushListener listener) {
+    /** The default parallelism. */
+    public static final int DEFAULT_PARALLELISM = 4;
+
+    /** Checks the parallelism. */
+    public PushOptions {
+        if (parallelism < 1 || parallelism > 16) {
+            throw new IllegalArgumentException("push parallelism must be 1 to 16, was " + parallelism);
+        }
+        Objects.requireNonNull(interaction, "interaction");
+        Objects.requireNonNull(listener, "listener");
+    }
+
+    /** 4 at once, no questions, no progress. */
+    public static PushOptions batch() {
+        return new PushOptions(DEFAULT_PARALLELISM, Interaction.BATCH, PushListener.NONE);
+    }
+
+    /** The same options with another parallelism. */
+    public PushOptions withParallelism(int value) {
+        return new PushOptions(value, interaction, listener);
+    }
+
+    /** The same options asking {@code value}. */
+    public PushOptions withInteraction(Interaction value) {
+        return new PushOptions(parallelism, value, listener);
+    }
+
+    /** The same options reporting to {@code value}. */
+    public PushOptions withListener(PushListener value) {
+        return new PushOptions(parallelism, interaction, value);
+    }
+}
