@@ -35,6 +35,8 @@ final class Answer {
     final boolean garbled;
     /** The answer was larger than the limit: how many bytes were seen or announced; else -1. */
     final long tooLarge;
+    /** {@link #tooLarge} is what the {@code Content-Length} announced, nothing was read. */
+    final boolean announced;
 
     private Answer(
             int status,
@@ -47,7 +49,8 @@ final class Answer {
             ClientSetting expired,
             Exception parseFailure,
             boolean garbled,
-            long tooLarge) {
+            long tooLarge,
+            boolean announced) {
         this.status = status;
         this.json = json;
         this.code = code;
@@ -59,16 +62,20 @@ final class Answer {
         this.parseFailure = parseFailure;
         this.garbled = garbled;
         this.tooLarge = tooLarge;
+        this.announced = announced;
     }
 
     /** No answer: the connection failed, timed out or was cut. */
     static Answer io(IOException failure, ClientSetting expired) {
-        return new Answer(0, null, null, null, null, null, failure, expired, null, false, -1);
+        return new Answer(0, null, null, null, null, null, failure, expired, null, false, -1, false);
     }
 
-    /** An answer larger than the limit: {@code size} bytes announced or read before the client stopped. */
-    static Answer tooLarge(int status, long size) {
-        return new Answer(status, null, null, null, null, null, null, null, null, false, size);
+    /**
+     * An answer larger than the limit: {@code size} bytes announced by its {@code Content-Length} ({@code announced}),
+     * or read before the client stopped.
+     */
+    static Answer tooLarge(int status, long size, boolean announced) {
+        return new Answer(status, null, null, null, null, null, null, null, null, false, size, announced);
     }
 
     /** A whole answer; its JSON (if it parses) is scrubbed of {@code secretKey} and anything key-shaped. */
@@ -92,7 +99,7 @@ final class Answer {
             if (parseFailure != null) {
                 String start = text.stripLeading();
                 boolean garbled = !limit && (start.startsWith("{") || start.startsWith("["));
-                return new Answer(status, null, null, text, null, null, null, null, parseFailure, garbled, -1);
+                return new Answer(status, null, null, text, null, null, null, null, parseFailure, garbled, -1, false);
             }
             return new Answer(
                     status,
@@ -105,7 +112,8 @@ final class Answer {
                     null,
                     null,
                     false,
-                    -1);
+                    -1,
+                    false);
         }
         String code = null;
         String message;
@@ -116,7 +124,7 @@ final class Answer {
             // Autumn's 429 is plain text ("Too many requests, please try again later.").
             message = text.isBlank() ? null : text.trim();
         }
-        return new Answer(status, null, code, message, retryAfter, location, null, null, null, false, -1);
+        return new Answer(status, null, code, message, retryAfter, location, null, null, null, false, -1, false);
     }
 
     boolean ok() {

@@ -120,6 +120,7 @@ public final class AutumnHttpClient implements AutumnApi {
         } catch (RuntimeException e) {
             plansBudget.cancel();
             plansAnswer.cancel(true);
+            plansBudget.close(); // in case the task never started; closing twice is harmless
             throw e;
         }
         plans = await(plansAnswer, plansOp);

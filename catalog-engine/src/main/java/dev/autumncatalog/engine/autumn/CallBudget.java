@@ -1,6 +1,7 @@
 package dev.autumncatalog.engine.autumn;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The time one call may take: its own deadline ({@link AutumnClientConfig#callTimeout()}, retries and waits included)
@@ -14,6 +15,7 @@ final class CallBudget implements AutoCloseable {
     private final Duration requestTimeout;
     private final Duration callTimeout;
     private final long start;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean cancelled;
     private volatile okhttp3.Call current;
     private int attempts;
@@ -33,9 +35,12 @@ final class CallBudget implements AutoCloseable {
         return new CallBudget(config, stall);
     }
 
+    /** Ends the call for the stall deadline; only the first close counts. */
     @Override
     public void close() {
-        stall.end();
+        if (closed.compareAndSet(false, true)) {
+            stall.end();
+        }
     }
 
     /** A request's deadline: the tightest of the three, and which one it is. */

@@ -35,7 +35,7 @@ final class Failures {
                     null,
                     scrub(answer.ioFailure.toString()),
                     "check the network and the base URL " + base(),
-                    Redaction.scrub(answer.ioFailure, config.secretKey()));
+                    Redaction.scrubFailure(answer.ioFailure, config.secretKey()));
         }
         int status = answer.status;
         String code = scrub(answer.code);
@@ -130,15 +130,19 @@ final class Failures {
     /** An answer over {@link AutumnClientConfig#maxAnswerBytes()}. */
     private AutumnAnswerTooLargeException tooLarge(Op op, Answer answer) {
         long limit = config.maxAnswerBytes();
+        String what = answer.announced
+                ? "the answer announces " + bytes(answer.tooLarge) + ", more than the " + bytes(limit)
+                        + " this client reads (maxAnswerBytes); it was not read"
+                : "the answer passed the " + bytes(limit) + " this client reads (maxAnswerBytes); reading stopped at "
+                        + bytes(answer.tooLarge);
         return new AutumnAnswerTooLargeException(
                 op.method,
                 op.route(config.baseUrl()),
                 op.entityId,
                 answer.status,
-                "the answer is larger than " + bytes(limit) + " (maxAnswerBytes); stopped reading it at "
-                        + bytes(answer.tooLarge) + ", and did not repeat the request",
-                "a 5,000-plan catalog is about 18 MB; raise maxAnswerBytes only if the catalog is that large,"
-                        + " else check the base URL " + base(),
+                what + ", and the request was not repeated",
+                "the plans.list of a 5,000-plan catalog is about 18 MB; raise maxAnswerBytes only for a catalog that"
+                        + " large, else check the base URL " + base(),
                 limit);
     }
 
@@ -163,8 +167,10 @@ final class Failures {
             case CALL_TIMEOUT:
                 limit = budget.callTimeout();
                 waited = budget.elapsed();
-                message = "gave up after " + words(waited) + " and " + budget.attempts() + " attempt"
-                        + (budget.attempts() == 1 ? "" : "s") + ", the deadline of one call (callTimeout = "
+                String tries = budget.attempts() == 0
+                        ? " before it could be sent (the client's pace held it back)"
+                        : " and " + budget.attempts() + " attempt" + (budget.attempts() == 1 ? "" : "s");
+                message = "gave up after " + words(waited) + tries + ", the deadline of one call (callTimeout = "
                         + words(limit) + ", retries included)" + after;
                 hint = "check the network and the base URL " + base() + "; raise callTimeout to wait longer";
                 break;
@@ -193,7 +199,7 @@ final class Failures {
                 null,
                 "interrupted",
                 null,
-                Redaction.scrub(cause, config.secretKey()));
+                Redaction.scrubFailure(cause, config.secretKey()));
     }
 
     /** The call was cancelled: its sibling failed. */

@@ -1,6 +1,7 @@
 package dev.autumncatalog.engine.autumn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,15 +59,17 @@ final class ListAnswers {
             }
         }
         for (String field : CURSORS) {
-            if (WireObject.present(answer.get(field)) && !answer.get(field).isBoolean()) {
-                signs.add(field + ": " + WireObject.abbreviate(answer.get(field)));
+            JsonNode value = answer.get(field);
+            boolean none = !WireObject.present(value)
+                    || value.isBoolean() && !value.booleanValue()
+                    || value.isTextual() && value.textValue().isEmpty();
+            if (!none) {
+                signs.add(field + ": " + WireObject.abbreviate(value));
             }
         }
         for (String field : TOTALS) {
             JsonNode value = answer.get(field);
-            if (value != null
-                    && value.isNumber()
-                    && value.decimalValue().compareTo(java.math.BigDecimal.valueOf(listed)) > 0) {
+            if (value != null && value.isNumber() && value.decimalValue().compareTo(BigDecimal.valueOf(listed)) > 0) {
                 signs.add(field + ": " + value + " (" + listed + " listed)");
             }
         }

@@ -75,19 +75,25 @@ final class Redaction {
         }
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
-            Map<String, JsonNode> fields = new LinkedHashMap<>();
             boolean renamed = false;
             Iterator<Map.Entry<String, JsonNode>> entries = object.fields();
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
-                String name = scrub(entry.getKey(), secretKey);
-                renamed |= !name.equals(entry.getKey());
-                fields.merge(name, scrubTree(entry.getValue(), secretKey), (a, b) -> a);
+                JsonNode clean = scrubTree(entry.getValue(), secretKey);
+                if (clean != entry.getValue()) {
+                    entry.setValue(clean);
+                }
+                renamed |= suspect(entry.getKey(), secretKey);
             }
             if (renamed) {
+                // Rare: a field name quotes a key. Rebuild the object, order kept.
+                Map<String, JsonNode> fields = new LinkedHashMap<>();
+                object.fields()
+                        .forEachRemaining(entry -> fields.merge(
+                                scrub(entry.getKey(), secretKey), entry.getValue(), (first, second) -> first));
                 object.removeAll();
+                object.setAll(fields);
             }
-            object.setAll(fields);
             return object;
         }
         return node;
@@ -97,7 +103,7 @@ final class Redaction {
      * {@code failure} itself when no message in its chain holds anything key-like; else a copy of the chain whose
      * messages are scrubbed (class names and stack traces kept).
      */
-    static Throwable scrub(Throwable failure, String secretKey) {
+    static Throwable scrubFailure(Throwable failure, String secretKey) {
         if (failure == null || !leaks(failure, secretKey)) {
             return failure;
         }

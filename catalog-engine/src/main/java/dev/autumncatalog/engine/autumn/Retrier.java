@@ -133,7 +133,15 @@ final class Retrier {
     private Answer send(Op op, int attempt, CallBudget budget) {
         Answer answer = transport.exchange(op, attempt, budget, failures);
         if (answer.status == 429) {
-            transport.limiter().rejected(answer.retryAfter());
+            // Everyone waits what the server asked, but never longer than this client waits for a retry: a server
+            // asking for an hour fails this call (see pause), it does not freeze every other call for the hour.
+            Duration retryAfter = answer.retryAfter();
+            transport
+                    .limiter()
+                    .rejected(
+                            retryAfter == null || retryAfter.compareTo(config.maxRetryAfter()) <= 0
+                                    ? retryAfter
+                                    : null);
         } else if (answer.status != 0) {
             transport.limiter().accepted();
         }
@@ -166,6 +174,9 @@ final class Retrier {
         }
         ClientSetting outlasted = budget.outlasts(delay);
         if (outlasted != null) {
+            if (outlasted == ClientSetting.STALL_TIMEOUT) {
+                stall.trip();
+            }
             throw failures.deadline(op, outlasted, budget);
         }
         String reason;

@@ -60,6 +60,11 @@ final class StallWatch {
         return stalled ? 0 : left;
     }
 
+    /** Declares the stall: a call found it would outlast the deadline. From now on every call fails at once. */
+    synchronized void trip() {
+        stalled = true;
+    }
+
     /** The deadline. */
     Duration limit() {
         return Duration.ofNanos(limit);

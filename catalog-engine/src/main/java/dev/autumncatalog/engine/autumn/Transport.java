@@ -106,6 +106,10 @@ final class Transport implements AutoCloseable {
         budget.sending(call);
         try (Response response = call.execute()) {
             Answer answer = read(response);
+            if (answer.tooLarge >= 0) {
+                // Drop the connection now: closing the response alone would let OkHttp drain the rest for reuse.
+                call.cancel();
+            }
             config.listener()
                     .responseReceived(new ClientListener.ResponseEvent(
                             op.method,
@@ -133,7 +137,7 @@ final class Transport implements AutoCloseable {
         ResponseBody body = response.body();
         long declared = body.contentLength();
         if (declared > max) {
-            return Answer.tooLarge(status, declared);
+            return Answer.tooLarge(status, declared, true);
         }
         BufferedSource source = body.source();
         Buffer buffer = new Buffer();
@@ -141,7 +145,7 @@ final class Transport implements AutoCloseable {
             if (buffer.size() > max) {
                 long seen = buffer.size();
                 buffer.clear();
-                return Answer.tooLarge(status, seen);
+                return Answer.tooLarge(status, seen, false);
             }
         }
         return Answer.of(

@@ -142,4 +142,55 @@ class RetrierTest extends ClientFixture {
                     assertThat(e.autumnMessage()).contains("used in a product");
                 });
     }
+
+    @Test
+    void a429_slowsEveryCallDown_thenThePaceComesBack() throws Exception {
+        routes.next(Responses.tooMany(1));
+        for (int i = 0; i < 3; i++) {
+            routes.next(recorded(byCase(Recordings.REST, "rest_feature_deletion_info")));
+        }
+
+        client.featureUsage("api_calls");
+        client.featureUsage("api_calls");
+
+        // The 429's own retry after Retry-After; then the next call at the halved pace (12/s, not 24/s).
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofNanos(83_333_334));
+        assertThat(events.all).contains("throttled PT0.083333334S");
+    }
+
+    @Test
+    void rateLimited_afterEveryRetry_hintNamesTheSettingUsersCanChange() {
+        for (int i = 0; i < 5; i++) {
+            routes.next(Responses.tooMany(1));
+        }
+
+        assertThatThrownBy(() -> client.featureUsage("api_calls"))
+                .isInstanceOfSatisfying(AutumnRateLimitException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(ClientSetting.REQUESTS_PER_SECOND);
+                    assertThat(e.hint())
+                            .isEqualTo("Autumn allows 25 requests per second per org and environment, and other"
+                                    + " clients of the org count too; lower requestsPerSecond (now 24)");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void callTimeout_aRetryThatWouldComeAfterIt_isNotWaitedFor() {
+        for (int i = 0; i < 5; i++) {
+            routes.next(error(503, "internal_error", "busy"));
+        }
+        use(config().callTimeout(Duration.ofSeconds(1)));
+
+        assertThatThrownBy(() -> client.featureUsage("api_calls"))
+                .isInstanceOfSatisfying(AutumnDeadlineException.class, e -> {
+                    assertThat(e.setting()).isEqualTo(ClientSetting.CALL_TIMEOUT);
+                    assertThat(e.getCause()).isInstanceOf(AutumnServerException.class);
+                })
+                .hasMessageContaining("gave up after 375 ms and 2 attempts, the deadline of one call (callTimeout ="
+                        + " 1 s, retries included); the last attempt: GET /v1/features/api_calls/deletion_info"
+                        + " (api_calls) answered 503 internal_error: busy;");
+        assertThat(clock.sleeps())
+                .as("375 ms, then 750 ms would pass the deadline")
+                .containsExactly(Duration.ofMillis(375));
+    }
 }
