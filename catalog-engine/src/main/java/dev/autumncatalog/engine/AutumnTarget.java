@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * An open {@link Target}: Autumn's API with the user's key, or the local sandbox (a test double started in this JVM,
@@ -40,11 +41,26 @@ public final class AutumnTarget implements AutoCloseable {
      * the user stated ({@link Environment#requireMatches}).
      */
     public static AutumnTarget api(String baseUrl, SecretKey key, ClientListener listener) {
+        return api(baseUrl, key, listener, UnaryOperator.identity());
+    }
+
+    /**
+     * Autumn's API, with client options (deadlines, answer size, pace) set by {@code options} on top of the defaults.
+     *
+     * <pre>{@code
+     * AutumnTarget.api(url, key, listener, c -> c.requestTimeout(Duration.ofSeconds(60)));
+     * }</pre>
+     */
+    public static AutumnTarget api(
+            String baseUrl, SecretKey key, ClientListener listener, UnaryOperator<AutumnClientConfig.Builder> options) {
         Objects.requireNonNull(key, "key");
-        AutumnClientConfig config = AutumnClientConfig.builder()
-                .baseUrl(baseUrl == null || baseUrl.isBlank() ? AutumnClientConfig.DEFAULT_BASE_URL : baseUrl.trim())
-                .secretKey(key.reveal())
-                .listener(listener == null ? ClientListener.NONE : listener)
+        AutumnClientConfig config = options.apply(AutumnClientConfig.builder()
+                        .baseUrl(
+                                baseUrl == null || baseUrl.isBlank()
+                                        ? AutumnClientConfig.DEFAULT_BASE_URL
+                                        : baseUrl.trim())
+                        .secretKey(key.reveal())
+                        .listener(listener == null ? ClientListener.NONE : listener))
                 .build();
         boolean live = key.environment() == Environment.LIVE;
         String description = "Autumn " + key.environment().word() + " at " + config.baseUrl();
@@ -58,6 +74,15 @@ public final class AutumnTarget implements AutoCloseable {
      *     hides, to try out how a failed push reads and that a re-run converges
      */
     public static AutumnTarget localSandbox(Path stateFile, Integer failRequest, ClientListener listener) {
+        return localSandbox(stateFile, failRequest, listener, UnaryOperator.identity());
+    }
+
+    /** The local sandbox, with client options set by {@code options} on top of the defaults. */
+    public static AutumnTarget localSandbox(
+            Path stateFile,
+            Integer failRequest,
+            ClientListener listener,
+            UnaryOperator<AutumnClientConfig.Builder> options) {
         AutumnSandbox sandbox = AutumnSandbox.builder().stateFile(stateFile).start();
         try {
             if (failRequest != null) {
@@ -66,10 +91,10 @@ public final class AutumnTarget implements AutoCloseable {
                                 failRequest,
                                 Fault.error(400, "invalid_request", "failure injected by autumn.sandboxFailRequest"));
             }
-            AutumnClientConfig config = AutumnClientConfig.builder()
-                    .baseUrl(sandbox.baseUrl())
-                    .secretKey(sandbox.secretKey())
-                    .listener(listener == null ? ClientListener.NONE : listener)
+            AutumnClientConfig config = options.apply(AutumnClientConfig.builder()
+                            .baseUrl(sandbox.baseUrl())
+                            .secretKey(sandbox.secretKey())
+                            .listener(listener == null ? ClientListener.NONE : listener))
                     .build();
             String description = "the local sandbox (a test double, not Autumn), state " + stateFile;
             return new AutumnTarget(new AutumnHttpClient(config), sandbox, description, false);

@@ -1,10 +1,12 @@
 package dev.autumncatalog.engine;
 
+import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.text.FrontEnd;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Which Autumn an operation talks to: Autumn's API with a secret key, or the local sandbox (a test double started in
@@ -22,9 +24,9 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
      * Autumn's API at {@code baseUrl} ({@code null} or blank for Autumn's own), with {@code key}, which must belong to
      * the {@code stated} environment: a live key is used only when the user said live.
      */
-    static Target api(String baseUrl, SecretKey key, Environment stated) {
+    static Api api(String baseUrl, SecretKey key, Environment stated) {
         Objects.requireNonNull(key, "key");
-        return new Api(baseUrl, () -> key, stated);
+        return new Api(baseUrl, () -> key, stated, UnaryOperator.identity());
     }
 
     /**
@@ -32,13 +34,13 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
      * is loaded and validated, so a broken catalog is reported without a key. The supplier throws (an {@link
      * IllegalArgumentException} saying where it looked) when there is no key.
      */
-    static Target api(String baseUrl, Supplier<SecretKey> key, Environment stated) {
-        return new Api(baseUrl, key, stated);
+    static Api api(String baseUrl, Supplier<SecretKey> key, Environment stated) {
+        return new Api(baseUrl, key, stated, UnaryOperator.identity());
     }
 
     /** The local sandbox, keeping its catalog in {@code stateFile} so one run sees what an earlier one wrote. */
     static LocalSandbox localSandbox(Path stateFile) {
-        return new LocalSandbox(stateFile, null);
+        return new LocalSandbox(stateFile, null, UnaryOperator.identity());
     }
 
     /**
@@ -56,19 +58,33 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
      * @param baseUrl the API's base URL, or {@code null} for Autumn's own
      * @param key reads the secret key when the target opens
      * @param stated the environment the user means
+     * @param client client options (deadlines, answer size, pace) on top of the defaults
      */
-    record Api(String baseUrl, Supplier<SecretKey> key, Environment stated) implements Target {
-        /** The key and environment are required. */
+    record Api(
+            String baseUrl,
+            Supplier<SecretKey> key,
+            Environment stated,
+            UnaryOperator<AutumnClientConfig.Builder> client)
+            implements Target {
+        /** The key, environment and client options are required. */
         public Api {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(stated, "stated");
+            Objects.requireNonNull(client, "client");
+        }
+
+        /**
+         * The same API with these client options, e.g. {@code c -> c.requestTimeout(Duration.ofSeconds(60))}.
+         */
+        public Api withClient(UnaryOperator<AutumnClientConfig.Builder> options) {
+            return new Api(baseUrl, key, stated, options);
         }
 
         @Override
         public AutumnTarget open(FrontEnd frontEnd, ClientListener listener) {
             SecretKey secret = Objects.requireNonNull(key.get(), "key");
             stated.requireMatches(secret, frontEnd);
-            return AutumnTarget.api(baseUrl, secret, listener);
+            return AutumnTarget.api(baseUrl, secret, listener, client);
         }
     }
 
@@ -78,21 +94,29 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
      * @param stateFile where it keeps its catalog between runs
      * @param failRequest when not {@code null}, the sandbox refuses that request (1-based) with a 400, to try out how
      *     a failed push reads and that a re-run converges
+     * @param client client options (deadlines, answer size, pace) on top of the defaults
      */
-    record LocalSandbox(Path stateFile, Integer failRequest) implements Target {
-        /** The state file is required. */
+    record LocalSandbox(Path stateFile, Integer failRequest, UnaryOperator<AutumnClientConfig.Builder> client)
+            implements Target {
+        /** The state file and client options are required. */
         public LocalSandbox {
             Objects.requireNonNull(stateFile, "stateFile");
+            Objects.requireNonNull(client, "client");
+        }
+
+        /** The same sandbox with these client options. */
+        public LocalSandbox withClient(UnaryOperator<AutumnClientConfig.Builder> options) {
+            return new LocalSandbox(stateFile, failRequest, options);
         }
 
         /** The same sandbox, refusing request {@code number} (1-based) with a 400. */
         public LocalSandbox failingRequest(Integer number) {
-            return new LocalSandbox(stateFile, number);
+            return new LocalSandbox(stateFile, number, client);
         }
 
         @Override
         public AutumnTarget open(FrontEnd frontEnd, ClientListener listener) {
-            return AutumnTarget.localSandbox(stateFile, failRequest, listener);
+            return AutumnTarget.localSandbox(stateFile, failRequest, listener, client);
         }
     }
 }

@@ -5,10 +5,14 @@ import dev.autumncatalog.engine.Environment;
 import dev.autumncatalog.engine.SecretKey;
 import dev.autumncatalog.engine.Target;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.autumn.AutumnClientConfig;
+import dev.autumncatalog.engine.autumn.ClientSetting;
 import dev.autumncatalog.engine.text.Words;
 import java.io.File;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -81,20 +85,87 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
     Integer sandboxFailRequest;
 
     /**
+     * Deadline of one request to Autumn, from connecting to the last byte of the answer, in seconds; a server that
+     * accepts and never answers, or trickles its answer, is given up on after it (and retried like any failure without
+     * an answer). Property {@code autumn.requestTimeout}; default {@code 30}.
+     */
+    @Parameter(property = "autumn.requestTimeout", defaultValue = "30")
+    int requestTimeout = 30;
+
+    /**
+     * Deadline of one call to Autumn, its retries and their waits included, in seconds. Property {@code
+     * autumn.callTimeout}; default {@code 120}.
+     */
+    @Parameter(property = "autumn.callTimeout", defaultValue = "120")
+    int callTimeout = 120;
+
+    /**
+     * How long calls may wait with no request to Autumn completing, in seconds, before the goal stops (a long push that
+     * makes progress is never cut short). Property {@code autumn.stallTimeout}; default {@code 180}.
+     */
+    @Parameter(property = "autumn.stallTimeout", defaultValue = "180")
+    int stallTimeout = 180;
+
+    /**
+     * The largest answer read from Autumn, in MiB; a larger one stops the goal, unread and not repeated. A
+     * 5,000-plan {@code plans.list} is about 18 MB. Property {@code autumn.maxAnswerSize}; default {@code 64}.
+     */
+    @Parameter(property = "autumn.maxAnswerSize", defaultValue = "64")
+    int maxAnswerSize = 64;
+
+    /**
+     * The client's pace in requests per second, shared by all its threads; at most this many plus one go in any
+     * second, and a 429 halves it for a while. Autumn allows 25 per second per org and environment. Property {@code
+     * autumn.requestsPerSecond}; default {@code 24}.
+     */
+    @Parameter(property = "autumn.requestsPerSecond", defaultValue = "24")
+    double requestsPerSecond = AutumnClientConfig.DEFAULT_REQUESTS_PER_SECOND;
+
+    /**
+     * The client options the parameters above set, as one step on the engine's builder. (The fields start at the
+     * defaults too, for Mojos made without Maven's injection, as the unit tests make them.)
+     */
+    UnaryOperator<AutumnClientConfig.Builder> clientOptions() throws MojoFailureException {
+        positive(requestTimeout, "requestTimeout");
+        positive(callTimeout, "callTimeout");
+        positive(stallTimeout, "stallTimeout");
+        positive(maxAnswerSize, "maxAnswerSize");
+        if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+            throw new MojoFailureException("<requestsPerSecond> (-Dautumn.requestsPerSecond) must be a number above 0,"
+                    + " was " + requestsPerSecond + "; Autumn allows 25 per second, the default is 24.");
+        }
+        return builder -> builder.requestTimeout(Duration.ofSeconds(requestTimeout))
+                .callTimeout(Duration.ofSeconds(callTimeout))
+                .stallTimeout(Duration.ofSeconds(stallTimeout))
+                .maxAnswerBytes(maxAnswerSize * 1024L * 1024L)
+                .requestsPerSecond(requestsPerSecond);
+    }
+
+    private static void positive(int value, String name) throws MojoFailureException {
+        if (value < 1) {
+            throw new MojoFailureException(
+                    "<" + name + "> (-Dautumn." + name + ") must be 1 or more, was " + value + ".");
+        }
+    }
+
+    /**
      * The target the parameters name: Autumn's API with the key (read when the engine opens it, after the catalog is
      * validated), or the local sandbox.
      */
     Target autumnTarget() throws MojoFailureException {
         String where = target == null ? "api" : target.trim().toLowerCase(Locale.ROOT);
         if (where.equals("local")) {
-            return Target.localSandbox(sandboxState.toPath()).failingRequest(sandboxFailRequest);
+            return Target.localSandbox(sandboxState.toPath())
+                    .failingRequest(sandboxFailRequest)
+                    .withClient(clientOptions());
         }
         if (!where.equals("api")) {
             throw new MojoFailureException(
                     "Unknown target '" + target + "' in <target> (-Dautumn.target); use api or local.");
         }
         try {
-            return Target.api(apiUrl, this::secretKey, Environment.parse(environment, MavenFrontEnd.GOALS));
+            return Target.api(apiUrl, this::secretKey, Environment.parse(environment, MavenFrontEnd.GOALS))
+                    .withClient(clientOptions());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -192,6 +263,20 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
         if (e.hint() != null) {
             text.append(" (").append(e.hint()).append(')');
         }
+        if (e.setting() != null) {
+            text.append(". Set it with ").append(property(e.setting()));
+        }
         return text.toString();
+    }
+
+    /** The Maven property of a client setting the engine names, with its unit. */
+    static String property(ClientSetting setting) {
+        return switch (setting) {
+            case REQUEST_TIMEOUT -> "-Dautumn.requestTimeout=<seconds>";
+            case CALL_TIMEOUT -> "-Dautumn.callTimeout=<seconds>";
+            case STALL_TIMEOUT -> "-Dautumn.stallTimeout=<seconds>";
+            case MAX_ANSWER_BYTES -> "-Dautumn.maxAnswerSize=<MiB>";
+            case REQUESTS_PER_SECOND -> "-Dautumn.requestsPerSecond=<n>";
+        };
     }
 }

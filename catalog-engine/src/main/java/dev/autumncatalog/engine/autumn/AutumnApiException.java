@@ -117,4 +117,12 @@ public class AutumnApiException extends RuntimeException {
     public String hint() {
         return hint;
     }
+
+    /**
+     * The client option that bounded what happened and that the user may change (a deadline, the answer size, the
+     * pace), or {@code null} when none applies.
+     */
+    public ClientSetting setting() {
+        return null;
+    }
 }

@@ -14,7 +14,7 @@ import okhttp3.HttpUrl;
  * <pre>{@code
  * AutumnClientConfig config = AutumnClientConfig.builder()
  *     .secretKey(System.getenv("AUTUMN_SECRET_KEY"))
- *     .readTimeout(Duration.ofSeconds(60))
+ *     .requestTimeout(Duration.ofSeconds(60))
  *     .build();
  * }</pre>
  *
@@ -25,8 +25,16 @@ public final class AutumnClientConfig {
     public static final String DEFAULT_BASE_URL = "https://api.useautumn.com/v1";
     /** The API version pinned on every request; the wire mapping is written for it. */
     public static final String API_VERSION = "2.3.0";
-    /** Requests per second by default: below Autumn's 25 per second per org and environment. */
-    public static final double DEFAULT_REQUESTS_PER_SECOND = 20;
+    /**
+     * Requests per second by default. Autumn allows 25 per 1-second window per org and environment; with a burst of 1
+     * the client sends at most 24 + 1 in any second, wherever Autumn's window falls.
+     */
+    public static final double DEFAULT_REQUESTS_PER_SECOND = 24;
+    /**
+     * The largest answer read by default, 64 MiB: the {@code plans.list} of a 2,000-plan catalog is about 7 MB, of a
+     * 5,000-plan one about 18 MB.
+     */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
@@ -34,6 +42,10 @@ public final class AutumnClientConfig {
     private final String secretKey;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration requestTimeout;
+    private final Duration callTimeout;
+    private final Duration stallTimeout;
+    private final long maxAnswerBytes;
     private final int maxRetries;
     private final double requestsPerSecond;
     private final int burst;
@@ -60,6 +72,13 @@ public final class AutumnClientConfig {
         this.baseUrl = parseBaseUrl(b.baseUrl);
         this.connectTimeout = positive("connect timeout", b.connectTimeout);
         this.readTimeout = positive("read timeout", b.readTimeout);
+        this.requestTimeout = positive("request timeout", b.requestTimeout);
+        this.callTimeout = positive("call timeout", b.callTimeout);
+        this.stallTimeout = positive("stall timeout", b.stallTimeout);
+        if (b.maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("max answer bytes must be ≥ 1, was " + b.maxAnswerBytes);
+        }
+        this.maxAnswerBytes = b.maxAnswerBytes;
         if (b.maxRetries < 0) {
             throw new IllegalArgumentException("max retries must be ≥ 0, was " + b.maxRetries);
         }
@@ -105,9 +124,43 @@ public final class AutumnClientConfig {
         return connectTimeout;
     }
 
-    /** Read (and write) timeout, 30 s by default. */
+    /** Read (and write) timeout: the longest silence within one read or write, 30 s by default. */
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /**
+     * The deadline of one request: connecting, sending, and reading the whole answer. 30 s by default. Unlike the
+     * read timeout, it bounds a server that answers one byte at a time. Expiry is an I/O failure, retried like one.
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The deadline of one call: every attempt, backoff and {@code Retry-After} wait included. 2 min by default: four
+     * retries with backoff fit, and a retried request still has its own deadline within it.
+     */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * The stall deadline of the client (one plan or push): when no request has completed (any answer but a 429 or a
+     * 5xx) for this long while calls were waiting, every call fails at once. 3 min by default, longer than a call's
+     * deadline, so one slow call reports its own deadline first; time between calls does not count, so a long push
+     * is never cut short while it makes progress.
+     */
+    public Duration stallTimeout() {
+        return stallTimeout;
+    }
+
+    /**
+     * The largest answer read, in bytes, {@value #DEFAULT_MAX_ANSWER_BYTES} (64 MiB) by default. A larger one fails
+     * with {@link AutumnAnswerTooLargeException}, unread beyond the limit and not retried.
+     */
+    public long maxAnswerBytes() {
+        return maxAnswerBytes;
     }
 
     /** How many times a failed request is retried (not counting the first try), 4 by default. */
@@ -115,7 +168,10 @@ public final class AutumnClientConfig {
         return maxRetries;
     }
 
-    /** Client-side rate limit, {@value #DEFAULT_REQUESTS_PER_SECOND} by default. */
+    /**
+     * Client-side pace, {@value #DEFAULT_REQUESTS_PER_SECOND} requests per second by default; halved for a while after
+     * a 429 (see {@link RateLimiter}).
+     */
     public double requestsPerSecond() {
         return requestsPerSecond;
     }
@@ -169,7 +225,9 @@ public final class AutumnClientConfig {
     @Override
     public String toString() {
         return "AutumnClientConfig{baseUrl=" + baseUrl + ", secretKey=" + redactedKey() + ", connectTimeout="
-                + connectTimeout + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries
+                + connectTimeout + ", readTimeout=" + readTimeout + ", requestTimeout=" + requestTimeout
+                + ", callTimeout=" + callTimeout + ", stallTimeout=" + stallTimeout + ", maxAnswerBytes="
+                + maxAnswerBytes + ", maxRetries=" + maxRetries
                 + ", requestsPerSecond=" + requestsPerSecond + ", burst=" + burst + "}";
     }
 
@@ -238,6 +296,10 @@ public final class AutumnClientConfig {
         private String secretKey;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofMinutes(2);
+        private Duration stallTimeout = Duration.ofMinutes(3);
+        private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
         private int maxRetries = 4;
         private double requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
         private int burst = 1;
@@ -255,6 +317,10 @@ public final class AutumnClientConfig {
             secretKey = c.secretKey;
             connectTimeout = c.connectTimeout;
             readTimeout = c.readTimeout;
+            requestTimeout = c.requestTimeout;
+            callTimeout = c.callTimeout;
+            stallTimeout = c.stallTimeout;
+            maxAnswerBytes = c.maxAnswerBytes;
             maxRetries = c.maxRetries;
             requestsPerSecond = c.requestsPerSecond;
             burst = c.burst;
@@ -287,6 +353,30 @@ public final class AutumnClientConfig {
         /** Read and write timeout. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
+            return this;
+        }
+
+        /** The deadline of one request, connect to last byte of the answer. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** The deadline of one call, retries and waits included. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /** How long calls may wait with no request completing before the client gives up on the server. */
+        public Builder stallTimeout(Duration timeout) {
+            this.stallTimeout = timeout;
+            return this;
+        }
+
+        /** The largest answer read, in bytes. */
+        public Builder maxAnswerBytes(long bytes) {
+            this.maxAnswerBytes = bytes;
             return this;
         }
 

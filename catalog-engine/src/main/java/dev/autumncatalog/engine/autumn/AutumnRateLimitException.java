@@ -16,4 +16,10 @@ public class AutumnRateLimitException extends AutumnApiException {
             Throwable cause) {
         super(method, route, entityId, status, code, autumnMessage, hint, cause);
     }
+
+    /** {@link ClientSetting#REQUESTS_PER_SECOND}: the client's pace is what a user can lower. */
+    @Override
+    public ClientSetting setting() {
+        return ClientSetting.REQUESTS_PER_SECOND;
+    }
 }

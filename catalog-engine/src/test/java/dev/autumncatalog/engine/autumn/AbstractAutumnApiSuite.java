@@ -167,7 +167,7 @@ public abstract class AbstractAutumnApiSuite {
             RemotePlan remote = catalog.plan(product.id()).orElseThrow();
             assertThat(remote.unsupported()).as(product.id()).isEmpty();
             assertThat(remote.version()).isEqualTo(1);
-            assertThat(AutumnHttpClient.equivalent(product, remote.model()))
+            assertThat(WriteCheck.equivalent(product, remote.model()))
                     .as(product.id() + ": " + remote.model())
                     .isTrue();
         }
@@ -285,7 +285,7 @@ public abstract class AbstractAutumnApiSuite {
         assertThat(client.planCustomers(changed)).isEqualTo(new PlanCustomers(1, true, false));
         RemotePlan v2 = client.updatePlan(changed, false, VersionChoice.CREATE_VERSION);
         assertThat(v2.version()).isEqualTo(2);
-        assertThat(AutumnHttpClient.equivalent(changed, v2.model())).isTrue();
+        assertThat(WriteCheck.equivalent(changed, v2.model())).isTrue();
         assertThat(client.fetchCatalog().plan(renamed.id()).orElseThrow().version())
                 .as("the list shows the latest version")
                 .isEqualTo(2);

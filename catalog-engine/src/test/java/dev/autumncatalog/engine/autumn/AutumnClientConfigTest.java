@@ -16,8 +16,15 @@ class AutumnClientConfigTest {
         AutumnClientConfig config = AutumnClientConfig.builder().secretKey(KEY).build();
         assertThat(config.baseUrl().toString()).isEqualTo("https://api.useautumn.com/v1/");
         assertThat(config.apiVersion()).isEqualTo("2.3.0");
-        assertThat(config.requestsPerSecond()).isEqualTo(20).isLessThan(25);
+        assertThat(config.requestsPerSecond() + config.burst())
+                .as("at most this many in any second: Autumn allows 25 per 1-second window")
+                .isEqualTo(25);
+        assertThat(config.requestsPerSecond()).isEqualTo(24);
         assertThat(config.burst()).isEqualTo(1);
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.callTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.stallTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(config.maxAnswerBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(config.maxRetries()).isEqualTo(4);
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(30));

@@ -29,13 +29,14 @@ class GarbledAnswerTest {
     private static final String TRUNCATED = SSO_JSON.substring(0, SSO_JSON.length() / 2);
 
     private MockWebServer server;
+    private final Routes routes = new Routes();
     private Responses.Events events;
     private AutumnHttpClient client;
     private final AtomicInteger keys = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
-        server = Loopback.start();
+        server = Loopback.start(routes);
         events = new Responses.Events();
         client = new AutumnHttpClient(
                 AutumnClientConfig.builder()
@@ -66,9 +67,9 @@ class GarbledAnswerTest {
 
     @Test
     void read_truncatedJson_isRetried() {
-        server.enqueue(json(200, "{\"list\":[{\"id\":\"sso\",\"na"));
-        server.enqueue(ok(Json.parse("{\"list\":[" + SSO_JSON + "]}")));
-        server.enqueue(ok(Json.parse("{\"list\":[]}")));
+        routes.on("/v1/features.list", json(200, "{\"list\":[{\"id\":\"sso\",\"na"));
+        routes.on("/v1/features.list", ok(Json.parse("{\"list\":[" + SSO_JSON + "]}")));
+        routes.on("/v1/plans.list", ok(Json.parse("{\"list\":[]}")));
 
         RemoteCatalog remote = client.fetchCatalog();
 
@@ -82,7 +83,7 @@ class GarbledAnswerTest {
 
     @Test
     void read_htmlWith200_failsAtOnce_notAutumnsApi() {
-        server.enqueue(json(200, "<html><body>Welcome to nginx!</body></html>"));
+        routes.next(json(200, "<html><body>Welcome to nginx!</body></html>"));
 
         assertThatThrownBy(() -> client.featureUsage("sso"))
                 .isInstanceOf(AutumnApiException.class)
@@ -97,7 +98,7 @@ class GarbledAnswerTest {
     @Test
     void read_garbledEveryTime_failsAfterTheRetries_sayingSo() {
         for (int i = 0; i < 5; i++) {
-            server.enqueue(json(200, "{\"productName\": nu"));
+            routes.next(json(200, "{\"productName\": nu"));
         }
 
         assertThatThrownBy(() -> client.featureUsage("sso"))
@@ -109,8 +110,8 @@ class GarbledAnswerTest {
 
     @Test
     void create_truncatedAnswer_reReadFindsItAsSent_returnsItWithoutResending() throws Exception {
-        server.enqueue(json(200, TRUNCATED));
-        server.enqueue(ok(Json.parse(SSO_JSON)));
+        routes.next(json(200, TRUNCATED));
+        routes.next(ok(Json.parse(SSO_JSON)));
 
         RemoteFeature created = client.createFeature(Catalogs.SSO);
 
@@ -121,9 +122,9 @@ class GarbledAnswerTest {
 
     @Test
     void create_garbledAnswer_reReadFindsNothing_resendsWithTheSameIdempotencyKey() throws Exception {
-        server.enqueue(json(200, "{\"id\": \"broken\", \"name\": <html>"));
-        server.enqueue(error(404, "feature_not_found", "Feature sso not found"));
-        server.enqueue(ok(Json.parse(SSO_JSON)));
+        routes.next(json(200, "{\"id\": \"broken\", \"name\": <html>"));
+        routes.next(error(404, "feature_not_found", "Feature sso not found"));
+        routes.next(ok(Json.parse(SSO_JSON)));
 
         RemoteFeature created = client.createFeature(Catalogs.SSO);
 
@@ -137,8 +138,8 @@ class GarbledAnswerTest {
 
     @Test
     void delete_truncatedAnswer_reReadSays404_done() throws Exception {
-        server.enqueue(json(200, "{\"succes"));
-        server.enqueue(error(404, "feature_not_found", "Feature sso not found"));
+        routes.next(json(200, "{\"succes"));
+        routes.next(error(404, "feature_not_found", "Feature sso not found"));
 
         client.deleteFeature("sso");
 

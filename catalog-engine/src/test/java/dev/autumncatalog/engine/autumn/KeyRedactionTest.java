@@ -30,12 +30,13 @@ class KeyRedactionTest {
     private static final Pattern KEY_SHAPED = Pattern.compile("am_sk_(test|live)_[A-Za-z0-9*]");
 
     private MockWebServer server;
+    private final Routes routes = new Routes();
     private AutumnHttpClient client;
     private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws IOException {
-        server = Loopback.start();
+        server = Loopback.start(routes);
         ClientListener listener = new ClientListener() {
             @Override
             public void requestSent(RequestEvent event) {
@@ -74,35 +75,37 @@ class KeyRedactionTest {
         // Every recorded error answer (one retry for 5xx).
         for (Exchange exchange : RecordedErrorsTest.recordedErrors().toList()) {
             if (exchange.status() >= 500) {
-                server.enqueue(Responses.recorded(exchange));
+                routes.next(Responses.recorded(exchange));
             }
-            thrown.add(RecordedErrorsTest.provoke(client, server, exchange));
+            thrown.add(RecordedErrorsTest.provoke(client, routes, exchange));
         }
         // Answers that echo the key, in JSON and in plain text.
-        server.enqueue(Responses.error(401, "invalid_secret_key", "Invalid secret key: " + KEY));
+        routes.on("/v1/features.list", Responses.error(401, "invalid_secret_key", "Invalid secret key: " + KEY));
         thrown.add(catchThrowable(client::fetchCatalog));
-        server.enqueue(Responses.error(401, "invalid_secret_key", "Invalid secret key: am_sk_test_Leak************"));
+        routes.on(
+                "/v1/features.list",
+                Responses.error(401, "invalid_secret_key", "Invalid secret key: am_sk_test_Leak************"));
         thrown.add(catchThrowable(client::fetchCatalog));
         for (int i = 0; i < 2; i++) {
-            server.enqueue(new MockResponse.Builder()
+            routes.next(new MockResponse.Builder()
                     .code(500)
                     .body("<html>upstream said Bearer " + KEY + "</html>")
                     .build());
         }
         thrown.add(catchThrowable(() -> client.planHasCustomers("pro")));
         // Rate limited, no answer, an answer that is not JSON, a malformed answer.
-        server.enqueue(Responses.tooMany(3600));
+        routes.next(Responses.tooMany(3600));
         thrown.add(catchThrowable(() -> client.featureUsage("x")));
-        server.enqueue(Responses.reset());
-        server.enqueue(Responses.reset());
+        routes.next(Responses.reset());
+        routes.next(Responses.reset());
         thrown.add(catchThrowable(() -> client.featureUsage("x")));
-        server.enqueue(Responses.json(200, "not json " + KEY));
+        routes.next(Responses.json(200, "not json " + KEY));
         thrown.add(catchThrowable(() -> client.featureUsage("x")));
-        server.enqueue(Responses.json(200, "{\"name\": \"no id\"}"));
+        routes.next(Responses.json(200, "{\"name\": \"no id\"}"));
         thrown.add(catchThrowable(() -> client.createFeature(Catalogs.SSO)));
         // A create that failed ambiguously and found something else.
-        server.enqueue(Responses.reset());
-        server.enqueue(Responses.ok(Json.parse("{\"id\":\"pro\",\"name\":\"Pro\",\"items\":[]}")));
+        routes.next(Responses.reset());
+        routes.next(Responses.ok(Json.parse("{\"id\":\"pro\",\"name\":\"Pro\",\"items\":[]}")));
         thrown.add(catchThrowable(() -> client.createPlan(Catalogs.PRO)));
         // Nobody listening.
         int port = server.getPort();

@@ -21,11 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every error answer the real Autumn gave in the recordings becomes the right typed exception, with its data. */
 class RecordedErrorsTest {
     private MockWebServer server;
+    private final Routes routes = new Routes();
     private AutumnHttpClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = Loopback.start();
+        server = Loopback.start(routes);
         client = new AutumnHttpClient(AutumnClientConfig.builder()
                 .baseUrl(server.url("/v1").toString())
                 .secretKey(KEY)
@@ -70,12 +71,12 @@ class RecordedErrorsTest {
         return AutumnApiException.class;
     }
 
-    static AutumnApiException provoke(AutumnHttpClient client, MockWebServer server, Exchange exchange) {
-        server.enqueue(Responses.recorded(exchange));
+    static AutumnApiException provoke(AutumnHttpClient client, Routes routes, Exchange exchange) {
+        routes.next(Responses.recorded(exchange));
         List<String> segments = new ArrayList<>(
                 Arrays.asList(exchange.path().substring("/v1/".length()).split("/")));
         ObjectNode body = exchange.requestBody().isObject() ? (ObjectNode) exchange.requestBody() : null;
-        AutumnHttpClient.Op op = AutumnHttpClient.Op.of(exchange.method(), segments, "some_id", body);
+        Op op = Op.of(exchange.method(), segments, "some_id", body);
         Throwable thrown = catchThrowable(() -> client.read(op));
         assertThat(thrown).as(exchange.label()).isInstanceOf(AutumnApiException.class);
         return (AutumnApiException) thrown;
@@ -84,7 +85,7 @@ class RecordedErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("recordedErrors")
     void recordedError_becomesTypedException(Exchange exchange) {
-        AutumnApiException e = provoke(client, server, exchange);
+        AutumnApiException e = provoke(client, routes, exchange);
 
         String code = exchange.responseBody().path("code").asText(null);
         assertThat(e).as(exchange.label()).isExactlyInstanceOf(expectedType(exchange.status(), code));
@@ -164,7 +165,7 @@ class RecordedErrorsTest {
 
     private void assertCase(
             String file, String caseName, Class<? extends AutumnApiException> type, int status, String code) {
-        AutumnApiException e = provoke(client, server, Recordings.byCase(file, caseName));
+        AutumnApiException e = provoke(client, routes, Recordings.byCase(file, caseName));
         assertThat(e).as(caseName).isExactlyInstanceOf(type);
         assertThat(e.status()).as(caseName).isEqualTo(status);
         assertThat(e.code()).as(caseName).isEqualTo(code);
@@ -172,7 +173,7 @@ class RecordedErrorsTest {
 
     @Test
     void throughTheApi_createPlanWithUnknownFeature_notFoundNamingThePlan() {
-        server.enqueue(Responses.recorded(Recordings.byCase(Recordings.ERRORS, "plan_item_unknown_feature")));
+        routes.next(Responses.recorded(Recordings.byCase(Recordings.ERRORS, "plan_item_unknown_feature")));
 
         Throwable e = catchThrowable(() -> client.createPlan(Catalogs.PRO));
 

@@ -18,7 +18,7 @@ import mockwebserver3.RecordedRequest;
 /**
  * Serves the recorded answers of one recording to the requests that match a recorded request, in recorded order: a
  * request is matched against the exchanges after the last one served, so time only moves forward (exchanges may be
- * skipped). Bodies match modulo the documented server defaults ({@link ServerDefaults}); partial update and
+ * skipped; a list may be answered after the other list that went out with it). Bodies match modulo the documented server defaults ({@link ServerDefaults}); partial update and
  * has_customers bodies of the recording match a full client body that agrees on every recorded field. A request that
  * matches nothing gets 418 {@code replay_miss} and is listed in {@link #misses()}.
  */
@@ -31,6 +31,8 @@ final class ReplayDispatcher extends Dispatcher {
     private final List<String> misses = new ArrayList<>();
     private final List<Exchange> served = new ArrayList<>();
     private int cursor;
+    /** List exchanges a list request skipped over: its sibling, sent at the same time, may still ask for them. */
+    private final List<Exchange> passedLists = new ArrayList<>();
 
     ReplayDispatcher(String file) {
         this.exchanges = Recordings.load(file);
@@ -52,6 +54,19 @@ final class ReplayDispatcher extends Dispatcher {
         JsonNode body = request.getBody() == null || request.getBody().size() == 0
                 ? null
                 : Json.parse(request.getBody().utf8());
+        boolean list = path.endsWith(".list");
+        if (list) {
+            // The client sends its two lists at once: one may pass the other, which stays matchable.
+            for (Exchange exchange : passedLists) {
+                if (exchange.method().equals(request.getMethod())
+                        && exchange.path().equals(path)
+                        && matches(exchange, body)) {
+                    passedLists.remove(exchange);
+                    served.add(exchange);
+                    return Responses.recorded(exchange);
+                }
+            }
+        }
         for (Exchange exchange : exchanges) {
             if (exchange.seq() <= cursor
                     || !exchange.method().equals(request.getMethod())
@@ -59,6 +74,16 @@ final class ReplayDispatcher extends Dispatcher {
                 continue;
             }
             if (matches(exchange, body)) {
+                passedLists.clear();
+                if (list) {
+                    for (Exchange passed : exchanges) {
+                        if (passed.seq() > cursor
+                                && passed.seq() < exchange.seq()
+                                && passed.path().endsWith(".list")) {
+                            passedLists.add(passed);
+                        }
+                    }
+                }
                 cursor = exchange.seq();
                 served.add(exchange);
                 return Responses.recorded(exchange);

@@ -97,9 +97,12 @@ class TlsVerificationTest {
     void client_keepsOkHttpsVerifierPinnerAndPlatformTrust() throws Exception {
         try (AutumnHttpClient client = new AutumnHttpClient(
                 AutumnClientConfig.builder().secretKey(Canary.KEY).build())) {
-            Field field = AutumnHttpClient.class.getDeclaredField("http");
+            Field transportField = AutumnHttpClient.class.getDeclaredField("transport");
+            transportField.setAccessible(true);
+            Object transport = transportField.get(client);
+            Field field = transport.getClass().getDeclaredField("http");
             field.setAccessible(true);
-            OkHttpClient http = (OkHttpClient) field.get(client);
+            OkHttpClient http = (OkHttpClient) field.get(transport);
             OkHttpClient defaults = new OkHttpClient();
 
             assertThat(http.hostnameVerifier()).isSameAs(defaults.hostnameVerifier());

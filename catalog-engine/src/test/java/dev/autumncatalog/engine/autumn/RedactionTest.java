@@ -1,0 +1,68 @@
+package dev.autumncatalog.engine.autumn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ProtocolException;
+import org.junit.jupiter.api.Test;
+
+/** {@link Redaction}: the key, and anything shaped like an Autumn key, out of text, JSON and exceptions. */
+class RedactionTest {
+    private static final String KEY = "am_sk_test_R3dactM3R3dactM3R3dactM3R3dactM3xx";
+
+    @Test
+    void scrub_theKeyAndKeyShapedText_keepingTheEnvironmentPrefix() {
+        assertThat(Redaction.scrub("Bearer " + KEY, KEY)).isEqualTo("Bearer <redacted>");
+        assertThat(Redaction.scrub("other am_sk_live_abcDEF123 and am_pk_test_xyz", KEY))
+                .isEqualTo("other am_sk_live_<redacted> and am_pk_test_<redacted>");
+        assertThat(Redaction.scrub("masked am_sk_test_wron****", KEY)).isEqualTo("masked am_sk_test_<redacted>");
+        assertThat(Redaction.scrub("a key that is not Autumn-shaped: sandbox-key", "sandbox-key"))
+                .isEqualTo("a key that is not Autumn-shaped: <redacted>");
+        assertThat(Redaction.scrub("nothing here", KEY)).isEqualTo("nothing here");
+        assertThat(Redaction.scrub(null, KEY)).isNull();
+    }
+
+    @Test
+    void scrub_isIdempotent() {
+        String once = Redaction.scrub("Invalid secret key: " + KEY + " and am_sk_live_q1w2e3", KEY);
+        assertThat(Redaction.scrub(once, KEY)).isEqualTo(once);
+        assertThat(once).isEqualTo("Invalid secret key: <redacted> and am_sk_live_<redacted>");
+    }
+
+    @Test
+    void scrubTree_everyStringAndFieldName_atAnyDepth() {
+        JsonNode tree = Json.parse("{\"name\": \"Pro " + KEY + "\", \"items\": [{\"feature_id\": \"" + KEY
+                + "\", \"tags\": [\"am_sk_live_zzz\", 5, true, null]}], \"" + KEY + "\": {\"" + KEY
+                + "x\": \"y\"}, \"n\": 2}");
+
+        JsonNode clean = Redaction.scrubTree(tree, KEY);
+
+        assertThat(clean.toString())
+                .isEqualTo("{\"name\":\"Pro <redacted>\",\"items\":[{\"feature_id\":\"<redacted>\",\"tags\":"
+                        + "[\"am_sk_live_<redacted>\",5,true,null]}],\"<redacted>\":{\"<redacted>x\":\"y\"},\"n\":2}");
+    }
+
+    @Test
+    void scrubTree_aKeyHiddenBehindJsonEscapes_isFoundOnceParsed() {
+        String escaped = KEY.replace("a", "\\u0061");
+        JsonNode clean = Redaction.scrubTree(Json.parse("{\"message\": \"" + escaped + "\"}"), KEY);
+        assertThat(clean.get("message").textValue()).isEqualTo("<redacted>");
+    }
+
+    @Test
+    void scrubThrowable_copiesTheChainOnlyWhenAMessageLeaks() {
+        IOException clean = new IOException("connection reset");
+        assertThat(Redaction.scrubFailure(clean, KEY)).isSameAs(clean);
+
+        ProtocolException leaking = new ProtocolException("Unexpected status line: HTTP/1.1 200 " + KEY);
+        IOException outer = new IOException("outer", leaking);
+        Throwable scrubbed = Redaction.scrubFailure(outer, KEY);
+
+        assertThat(scrubbed).isNotSameAs(outer).hasMessage("java.io.IOException: outer");
+        assertThat(scrubbed.getCause())
+                .hasMessage("java.net.ProtocolException: Unexpected status line: HTTP/1.1 200 <redacted>")
+                .hasToString("java.net.ProtocolException: Unexpected status line: HTTP/1.1 200 <redacted>");
+        assertThat(scrubbed.getCause().getStackTrace()).isEqualTo(leaking.getStackTrace());
+    }
+}
