@@ -9,6 +9,7 @@ import static dev.autumncatalog.dsl.Autumn.pricedFeatureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,28 @@ class CatalogTest {
                         + "  products[free].items[0]: boolean feature 'sso' cannot be unlimited; remove .unlimited()\n"
                         + "  products[pro].items[4]: a product can have only one price item, and items[0] already is"
                         + " one; remove this one");
+    }
+
+    @Test
+    void valueProblems_reportsBadValuesOnly_notTheRulesBetweenValues() {
+        // Two price items in one product and an item of a feature the catalog lacks break rules between values;
+        // -5 is a bad value. A part read from elsewhere (Autumn's answer) is checked for the values alone.
+        Catalog catalog = new Catalog(
+                List.of(),
+                List.of(
+                        product("neg").name("Neg").item(priceItem(-5).monthly()),
+                        product("two")
+                                .name("Two")
+                                .item(priceItem(5).monthly())
+                                .item(priceItem(6).monthly())
+                                .item(featureItem(API_CALLS).included(10).monthly())));
+
+        assertThat(catalog.valueProblems())
+                .extracting(Problem::path, Problem::message)
+                .containsExactly(tuple("products[neg].items[0]", "price amount must be > 0, was -5"));
+        assertThat(catalog.validate())
+                .extracting(Problem::path)
+                .containsExactly("products[neg].items[0]", "products[two].items[1]", "products[two].items[2]");
     }
 
     @Test

@@ -122,6 +122,30 @@ class CatalogEngineTest {
     }
 
     @Test
+    void frontEnd_isTheOneItWasCreatedWith_soPlansAreRenderedInTheSameWords() {
+        assertThat(CatalogEngine.create(MAVEN_LIKE, EngineListener.NONE).frontEnd())
+                .isSameAs(MAVEN_LIKE);
+        assertThat(CatalogEngine.create(FrontEnd.NEUTRAL, EngineListener.NONE).frontEnd())
+                .isSameAs(FrontEnd.NEUTRAL);
+    }
+
+    @Test
+    void push_toASandboxKey_isNotAskedAboutLiveAutumn() {
+        String testKey = "am_sk_test_CatalogEngineTest0123456789abcdefghij";
+        try (AutumnSandbox autumn = AutumnSandbox.builder().secretKeys(testKey).start()) {
+            Target target = Target.api(autumn.baseUrl(), SecretKey.of(testKey, "test"), Environment.SANDBOX);
+            List<String> questions = new ArrayList<>();
+            Interaction yes = question -> questions.add(question);
+
+            Pushed pushed =
+                    engine.push(PushRequest.of(PlanRequest.of(PRICING, target)).interaction(yes));
+
+            assertThat(questions).isEmpty();
+            assertThat(pushed.result().applied()).hasSize(2);
+        }
+    }
+
+    @Test
     void push_toLiveAutumn_askedAndDeclined_changesNothing() {
         String liveKey = "am_sk_live_CatalogEngineTest0123456789abcdefghij";
         try (AutumnSandbox live = AutumnSandbox.builder().secretKeys(liveKey).start()) {

@@ -4,6 +4,7 @@ import static dev.autumncatalog.engine.text.FrontEnds.MAVEN_LIKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretKeyTest {
@@ -71,5 +72,27 @@ class SecretKeyTest {
         assertThat(Environment.parse("LIVE", MAVEN_LIKE)).isEqualTo(Environment.LIVE);
         assertThatThrownBy(() -> Environment.parse("staging", MAVEN_LIKE))
                 .hasMessage("Unknown Autumn environment 'staging' in -Dautumn.environment; use sandbox or live.");
+    }
+
+    @Test
+    void parse_acceptsEveryDocumentedSpelling_caseAndSpaceIgnored() {
+        // README documents these spellings; a wrong mapping would point a push at the other environment.
+        for (String sandbox : List.of("sandbox", "test", " Sandbox ", "", "  ")) {
+            assertThat(Environment.parse(sandbox, MAVEN_LIKE)).as(sandbox).isEqualTo(Environment.SANDBOX);
+        }
+        for (String live : List.of("live", "production", "prod", " PROD ")) {
+            assertThat(Environment.parse(live, MAVEN_LIKE)).as(live).isEqualTo(Environment.LIVE);
+        }
+    }
+
+    @Test
+    void equalsAndHashCode_followTheKey_whileToStringNeverShowsIt() {
+        SecretKey one = SecretKey.of(TEST_KEY, "x");
+
+        assertThat(one)
+                .isEqualTo(SecretKey.of(" " + TEST_KEY + " ", "y"))
+                .hasSameHashCodeAs(SecretKey.of(TEST_KEY, "y"));
+        assertThat(one).isNotEqualTo(SecretKey.of(LIVE_KEY, "x")).isNotEqualTo(TEST_KEY);
+        assertThat(one.hashCode()).isEqualTo(TEST_KEY.hashCode());
     }
 }

@@ -44,7 +44,10 @@ final class Redaction {
         });
     }
 
-    /** Cheap first look: most strings of an answer hold neither the key nor {@code am_}. */
+    /**
+     * Cheap first look: most strings of an answer hold neither the key nor {@code am_}. Only a shortcut: scrubbing
+     * without it gives the same text, so its mutants are equivalent and the mutation profile leaves it out.
+     */
     private static boolean suspect(String text, String secretKey) {
         return text.contains("am_") || (secretKey != null && !secretKey.isEmpty() && text.contains(secretKey));
     }
@@ -64,13 +67,10 @@ final class Redaction {
         }
         if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode element = array.get(i);
-                JsonNode clean = scrubTree(element, secretKey);
-                if (clean != element) {
-                    array.set(i, clean);
-                }
-            }
+            List<JsonNode> clean = new ArrayList<>(array.size());
+            array.forEach(element -> clean.add(scrubTree(element, secretKey)));
+            array.removeAll();
+            array.addAll(clean);
             return array;
         }
         if (node.isObject()) {

@@ -44,6 +44,22 @@ class RedactionTest {
     }
 
     @Test
+    void scrubTree_fieldNamesThatScrubAlike_keepTheFirstValue_inOrder() {
+        JsonNode tree = Json.parse("{\"a\": 0, \"am_sk_test_one\": 1, \"b\": 2, \"am_sk_test_two\": 3}");
+
+        assertThat(Redaction.scrubTree(tree, KEY).toString())
+                .isEqualTo("{\"a\":0,\"am_sk_test_<redacted>\":1,\"b\":2}");
+    }
+
+    @Test
+    void scrubTree_arraysKeepTheirOrderAndLength() {
+        JsonNode tree = Json.parse("[\"x\", \"" + KEY + "\", [\"am_pk_live_q\"], 3]");
+
+        assertThat(Redaction.scrubTree(tree, KEY).toString())
+                .isEqualTo("[\"x\",\"<redacted>\",[\"am_pk_live_<redacted>\"],3]");
+    }
+
+    @Test
     void scrubTree_aKeyHiddenBehindJsonEscapes_isFoundOnceParsed() {
         String escaped = KEY.replace("a", "\\u0061");
         JsonNode clean = Redaction.scrubTree(Json.parse("{\"message\": \"" + escaped + "\"}"), KEY);
