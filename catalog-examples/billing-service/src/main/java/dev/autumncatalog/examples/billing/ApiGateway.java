@@ -30,22 +30,20 @@ public final class ApiGateway {
 
     /** Runs {@code handler} for {@code customerId} when their API call balance allows it. */
     public Response handle(String customerId, Supplier<String> handler) {
+        // README:begin (the README's "Use it in your service" shows this part; ReadmeTest keeps them equal)
         CheckResult check = autumn.check(customerId, Metered.API_CALLS);
         if (!check.allowed()) {
-            return new Response(
-                    429,
-                    "API call limit reached. Upgrade to " + ProductId.PRO.displayName() + " (" + ProductId.PRO.id()
-                            + ") for more.");
+            return new Response(429, "API call limit reached. Upgrade to " + ProductId.PRO.displayName() + ".");
         }
         // check.degraded(): Autumn could not answer and the client failed open; the call is served and still tracked.
         String body;
         try {
             body = handler.get();
         } catch (RuntimeException e) {
-            // Failed requests are not billed.
-            return new Response(500, "Request failed: " + e.getMessage());
+            return new Response(500, "Request failed: " + e.getMessage()); // failed requests are not billed
         }
         autumn.track(customerId, Metered.API_CALLS, 1);
         return new Response(200, body);
+        // README:end
     }
 }
