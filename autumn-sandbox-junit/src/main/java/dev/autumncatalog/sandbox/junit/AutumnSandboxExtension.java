@@ -51,6 +51,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * an {@link AutumnClient} or an {@link AutumnSandbox} parameter. The client uses the JDK {@code HttpClient} that every
  * {@code AutumnClient} of the JVM shares (Java 17's has no {@code close()}), so starting a sandbox per test costs no
  * new connection pool.
+ *
+ * <p><b>Against a real Autumn server.</b> With {@code -Dautumn.real.url=http://127.0.0.1:8090/v1} (a test profile,
+ * never CI) the same tests run against that server instead: the catalog is pushed there (key from {@code
+ * -Dautumn.real.key}, or a fresh org from the script named by {@code -Dautumn.real.newOrg}), customers are created
+ * through the API, and a step the real server cannot do here is reported as an aborted test, not a failure: a paid plan
+ * (no Stripe), moving the clock, or reaching the sandbox itself.
  */
 public final class AutumnSandboxExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -62,6 +68,7 @@ public final class AutumnSandboxExtension
 
     private AutumnSandbox sandbox;
     private AutumnClient client;
+    private RealServer real;
     private boolean perClass;
 
     private AutumnSandboxExtension(Catalog catalog, String origin, UnaryOperator<AutumnClient.Builder> clientOptions) {
@@ -103,7 +110,7 @@ public final class AutumnSandboxExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (sandbox == null) {
+        if (client == null) {
             start();
         }
     }
@@ -121,6 +128,13 @@ public final class AutumnSandboxExtension
     }
 
     private void start() {
+        RealServer server = RealServer.fromSystemProperties();
+        if (server != null) {
+            server.push(catalog, origin);
+            client = clientOptions.apply(server.clientBuilder()).build();
+            real = server;
+            return;
+        }
         AutumnSandbox started = AutumnSandbox.start();
         try {
             // The sandbox is on loopback and allows any pace; the engine's 24 requests per second is for Autumn.
@@ -146,9 +160,10 @@ public final class AutumnSandboxExtension
     private void stop() {
         if (sandbox != null) {
             sandbox.close();
-            sandbox = null;
-            client = null;
         }
+        sandbox = null;
+        client = null;
+        real = null;
     }
 
     // ---------------------------------------------------------------- what tests use
@@ -158,19 +173,27 @@ public final class AutumnSandboxExtension
         return started(client);
     }
 
-    /** The sandbox itself: its request log, faults, latency, state. */
+    /** The sandbox itself: its request log, faults, latency, state. Against a real server, the test is aborted. */
     public AutumnSandbox sandbox() {
+        if (real != null) {
+            throw RealServer.cannot("reach the sandbox itself (request log, faults)");
+        }
         return started(sandbox);
     }
 
     /** The base URL a service under test is configured with: {@code http://127.0.0.1:<port>/v1}. */
     public String baseUrl() {
-        return sandbox().baseUrl();
+        return real != null ? real.baseUrl() : sandbox().baseUrl();
     }
 
-    /** The secret key the sandbox accepts (a test key; not a secret). */
+    /** The secret key the sandbox (or the real server's org) accepts; a test key. */
     public String secretKey() {
-        return sandbox().secretKey();
+        return real != null ? real.key() : sandbox().secretKey();
+    }
+
+    /** {@code true} when the tests run against a real Autumn server ({@code -Dautumn.real.url}). */
+    public boolean againstRealServer() {
+        return real != null;
     }
 
     /**
@@ -181,8 +204,7 @@ public final class AutumnSandboxExtension
      */
     public String customerOn(String planId) {
         String id = "customer-" + customers.incrementAndGet();
-        sandbox().subscribe(id, planId);
-        return id;
+        return customerOn(id, planId);
     }
 
     /**
@@ -192,18 +214,28 @@ public final class AutumnSandboxExtension
      * @return the customer id
      */
     public String customerOn(String customerId, String planId) {
-        sandbox().subscribe(customerId, planId);
+        if (real != null) {
+            real.subscribe(client, customerId, planId);
+        } else {
+            sandbox().subscribe(customerId, planId);
+        }
         return customerId;
     }
 
-    /** Moves the sandbox clock forward; balances whose reset has passed are refilled on their next read. */
+    /**
+     * Moves the sandbox clock forward; balances whose reset has passed are refilled on their next read. Against a real
+     * server, the test is aborted here.
+     */
     public Instant advanceClock(Duration duration) {
+        if (real != null) {
+            throw RealServer.cannot("move the clock forward " + duration);
+        }
         return sandbox().clock().advance(duration).now();
     }
 
-    /** The sandbox clock's now. */
+    /** The sandbox clock's now (the real server's: the system clock). */
     public Instant now() {
-        return sandbox().clock().now();
+        return real != null ? Instant.now() : sandbox().clock().now();
     }
 
     private static <T> T started(T value) {
