@@ -10,6 +10,7 @@ import dev.autumncatalog.dsl.FeatureType;
 import dev.autumncatalog.engine.text.JavadocText;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
@@ -120,7 +121,7 @@ final class Handles {
             Map<String, String> names,
             Predicate<FeatureType> kind,
             String javadoc,
-            java.util.function.Function<Feature, String> what) {
+            Function<Feature, String> what) {
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(javadoc, AUTUMN_CLIENT)
