@@ -133,6 +133,25 @@ public final class AutumnSandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Puts customer {@code customerId} on the latest version of {@code planId} as if it had paid, which the sandbox
+     * cannot ask for (it has no Stripe: a paid {@code billing.attach} answers the real server's no-Stripe 400). A new
+     * customer gets that plan alone, with its balances from now; an existing one gains it (a main plan replaces the
+     * main plan of its group, an add-on such as a credit pack stacks).
+     *
+     * <pre>{@code
+     * sandbox.subscribe("acme", "pro").subscribe("acme", "credit_pack");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for an unknown plan, or a plan the customer already has
+     */
+    public AutumnSandbox subscribe(String customerId, String planId) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(planId, "planId");
+        state.run(() -> state.customers.subscribe(customerId, planId));
+        return this;
+    }
+
     /** Customers on every version of {@code planId}; 0 for an unknown plan. */
     public int customerCount(String planId) {
         return state.apply(() -> state.customers.customerCount(planId));

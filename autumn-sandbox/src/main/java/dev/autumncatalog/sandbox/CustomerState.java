@@ -160,6 +160,34 @@ final class CustomerState implements PlanHandlers.CustomerCounts {
         }
     }
 
+    /**
+     * Puts customer {@code customerId} on the latest version of {@code planId} as if it had paid: a new customer gets
+     * that plan alone; an existing one gains it (a main plan replaces the main plan of its group, an add-on stacks), as
+     * a paid {@code billing.attach} would once checkout completes.
+     */
+    void subscribe(String customerId, String planId) {
+        List<Model.PlanVersion> versions = catalog.plans.get(planId);
+        if (versions == null) {
+            throw new IllegalArgumentException(
+                    "the sandbox has no plan '" + planId + "'; plans: " + catalog.plans.keySet());
+        }
+        Model.PlanVersion plan = CatalogState.latest(versions);
+        Ledger.Customer customer = customers.get(customerId);
+        if (customer == null) {
+            create(customerId, null, null, plan);
+            return;
+        }
+        if (customer.subscriptions.stream().anyMatch(s -> s.planId.equals(plan.id))) {
+            throw new IllegalArgumentException(
+                    "customer '" + customerId + "' already has plan '" + planId + "' (Autumn refuses it again too)");
+        }
+        if (!plan.addOn) {
+            customer.subscriptions.removeIf(s -> !s.addOn && java.util.Objects.equals(s.group, plan.group));
+        }
+        attach(customer, plan);
+        catalog.changed();
+    }
+
     // ---------------------------------------------------------------- what the catalog rules ask
 
     @Override

@@ -55,6 +55,31 @@ class CustomerHandlersTest {
     }
 
     @Test
+    void subscribe_putsANewCustomerOnAPaidPlanAlone_thenAnAddOnStacks_andAMainPlanReplaces() {
+        f.sandbox.subscribe("c2", "pro");
+        JsonNode onPro = f.ok("/v1/customers.get", "{\"customer_id\":\"c2\"}");
+        assertThat(onPro.get("subscriptions").findValuesAsText("plan_id"))
+                .as("no auto-enabled free plan beside the paid one")
+                .containsExactly("pro");
+
+        f.sandbox.subscribe("c2", "boost").subscribe("c2", "team");
+        JsonNode after = f.ok("/v1/customers.get", "{\"customer_id\":\"c2\"}");
+        assertThat(after.get("subscriptions").findValuesAsText("plan_id")).containsExactly("boost", "team");
+        JsonAssertions.assertBalance(
+                after.path("balances").path("api_calls"), 1050, 1050, 0, RunTimeFixture.at("2027-02-28T10:00:00Z"));
+    }
+
+    @Test
+    void subscribe_unknownPlanOrAPlanHeld_isRefusedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.sandbox.subscribe("c1", "nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the sandbox has no plan 'nope'; plans: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.sandbox.subscribe("c1", "free"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer 'c1' already has plan 'free' (Autumn refuses it again too)");
+    }
+
+    @Test
     void attachPaidPlan_answersWhatTheRealServerDoesWithoutStripe() {
         assertError(
                 f.http.post("/v1/billing.attach", "{\"customer_id\":\"c1\",\"plan_id\":\"pro\"}"),

@@ -154,8 +154,9 @@ public final class CatalogEngine {
      */
     public Generated generate(GenerateRequest request) {
         Validated valid = validate(request.catalog());
-        List<JavaFile> files = new ConstantsGenerator(request.packageName(), valid.className(), frontEnd.generator())
-                .generate(valid.catalog());
+        ConstantsGenerator generator =
+                new ConstantsGenerator(request.packageName(), valid.className(), frontEnd.generator());
+        List<JavaFile> files = (request.handles() ? generator.withHandles() : generator).generate(valid.catalog());
         try {
             GeneratedSources.Result result =
                     GeneratedSources.write(files, request.outputDirectory(), valid.className());

@@ -12,8 +12,12 @@ import dev.autumncatalog.engine.codegen.JavaNames;
 import dev.autumncatalog.engine.load.CatalogLoadException;
 import dev.autumncatalog.engine.text.Setting;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,7 +30,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Generates typed constants of the catalog ({@code Features}, {@code Products}, {@code FeatureId}, {@code ProductId},
  * {@code FeatureKind}) into {@code target/generated-sources/autumn} and adds that directory to the compile sources.
- * The generated code needs nothing but the JDK at run time. Files whose content is unchanged are not rewritten, so an
+ * The generated code needs nothing but the JDK at run time. With {@code <generateHandles>true</generateHandles>} it
+ * also generates {@code Metered}, {@code Flags} and {@code Credits}, typed handles for {@code autumn-client}. Files whose content is unchanged are not rewritten, so an
  * unchanged catalog leaves the build incremental.
  *
  * <p>The catalog class lives in a dependency of the module (the module's own classes are not compiled yet at
@@ -79,6 +84,16 @@ public final class GenerateMojo extends AbstractMojo {
     File outputDirectory;
 
     /**
+     * Also generates typed handles for the run-time client: {@code Metered}, {@code Flags} and {@code Credits}, whose
+     * types ({@code MeteredFeature}, {@code BooleanFlag}, {@code CreditSystem} from {@code autumn-client}) let {@code
+     * track} accept metered features only, so tracking a flag or a credit system does not compile. The module needs
+     * {@code dev.autumncatalog:autumn-client} as a dependency then. The JDK-only constants are generated either way.
+     * Property {@code autumn.generate.handles}; default {@code false}.
+     */
+    @Parameter(property = "autumn.generate.handles", defaultValue = "false")
+    boolean generateHandles;
+
+    /**
      * Skips generation; sources generated earlier are still added to the compile source roots. Property {@code
      * autumn.skip}; default {@code false}.
      */
@@ -108,8 +123,16 @@ public final class GenerateMojo extends AbstractMojo {
         }
         String targetPackage = targetPackage();
         String origin = catalogClass.trim();
-        GenerateRequest request = new GenerateRequest(
-                CatalogSource.named(origin, ProjectClasspath.compile(project)), targetPackage, output);
+        List<Path> classpath = ProjectClasspath.compile(project);
+        if (generateHandles && !hasClient(classpath)) {
+            throw new MojoFailureException("<generateHandles>true</generateHandles> (-Dautumn.generate.handles=true)"
+                    + " generates Metered, Flags and Credits, whose types come from the run-time client, but "
+                    + project.getId() + " does not have it on its compile class path. Add the dependency"
+                    + " <dependency><groupId>dev.autumncatalog</groupId><artifactId>autumn-client</artifactId>"
+                    + "</dependency>, or set <generateHandles>false</generateHandles> for the JDK-only constants.");
+        }
+        GenerateRequest request = new GenerateRequest(CatalogSource.named(origin, classpath), targetPackage, output)
+                .withHandles(generateHandles);
         Generated generated;
         try {
             generated = CatalogEngine.create(MavenFrontEnd.GENERATE, EngineListener.NONE)
@@ -127,6 +150,27 @@ public final class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         report(generated);
+    }
+
+    /** {@code true} when the run-time client's handle types are on {@code classpath} (a jar or a class directory). */
+    private static boolean hasClient(List<Path> classpath) {
+        String resource = "dev/autumncatalog/client/MeteredFeature.class";
+        for (Path element : classpath) {
+            if (Files.isDirectory(element)) {
+                if (Files.isRegularFile(element.resolve(resource))) {
+                    return true;
+                }
+            } else if (Files.isRegularFile(element)) {
+                try (JarFile jar = new JarFile(element.toFile())) {
+                    if (jar.getEntry(resource) != null) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // Not a jar: it cannot hold the client.
+                }
+            }
+        }
+        return false;
     }
 
     /** How this goal's users name the catalog class: in its execution's configuration, or the property. */

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
@@ -122,6 +125,57 @@ class GenerateMojoTest {
                         + " Java name API_CALLS; rename one of them (ids are split on '_', '-' and case changes, then"
                         + " upper-cased)\nChange the ids in dev.autumncatalog.maven.ClashingCatalog"
                         + " (<catalogClass> / -Dautumn.catalogClass).");
+        assertThat(Files.exists(out.resolve("com"))).isFalse();
+    }
+
+    @Test
+    void execute_generateHandlesWithTheClient_writesHandlesBesideTheConstants() throws Exception {
+        GenerateMojo mojo = mojo(RichCatalog.class.getName());
+        mojo.generateHandles = true;
+        DefaultArtifactHandler jar = new DefaultArtifactHandler("jar");
+        jar.setAddedToClasspath(true);
+        DefaultArtifact client =
+                new DefaultArtifact("dev.autumncatalog", "autumn-client", "0.1.0", "compile", "jar", null, jar);
+        client.setFile(Path.of(dev.autumncatalog.client.MeteredFeature.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toFile());
+        mojo.project.setArtifacts(Set.of(client));
+
+        mojo.execute();
+
+        assertThat(out.resolve("com/my_org/autumn/Metered.java"))
+                .content()
+                .contains("public static final MeteredFeature API_CALLS = MeteredFeature.of(Features.API_CALLS);");
+        assertThat(out.resolve("com/my_org/autumn/Flags.java")).exists();
+        assertThat(out.resolve("com/my_org/autumn/Credits.java")).exists();
+        assertThat(infos)
+                .containsExactly("Generated 8 of 8 Autumn constant files (package com.my_org.autumn, from "
+                        + RichCatalog.class.getName() + ") in " + out);
+
+        // Turned off again: the handles are stale files of this catalog class, deleted.
+        infos.clear();
+        GenerateMojo plain = mojo(RichCatalog.class.getName());
+        plain.execute();
+        assertThat(out.resolve("com/my_org/autumn/Metered.java")).doesNotExist();
+        assertThat(out.resolve("com/my_org/autumn/Features.java")).exists();
+    }
+
+    @Test
+    void execute_generateHandlesWithoutTheClient_failsSayingWhichDependencyToAdd() throws Exception {
+        GenerateMojo mojo = mojo(RichCatalog.class.getName());
+        mojo.generateHandles = true;
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("<generateHandles>true</generateHandles> (-Dautumn.generate.handles=true) generates"
+                        + " Metered, Flags and Credits, whose types come from the run-time client, but"
+                        + " com.my-org:empty-project:jar:0 does not have it on its compile class path. Add the"
+                        + " dependency <dependency><groupId>dev.autumncatalog</groupId><artifactId>autumn-client"
+                        + "</artifactId></dependency>, or set <generateHandles>false</generateHandles> for the JDK-only"
+                        + " constants.");
         assertThat(Files.exists(out.resolve("com"))).isFalse();
     }
 

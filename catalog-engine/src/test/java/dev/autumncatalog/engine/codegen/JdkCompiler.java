@@ -38,8 +38,6 @@ final class JdkCompiler {
     static ClassLoader compile(List<JavaFile> files, Path work) {
         try {
             Path sources = work.resolve("sources");
-            Path classes = Files.createDirectories(work.resolve("classes"));
-            Path emptyClasspath = Files.createDirectories(work.resolve("empty-classpath"));
             List<Path> paths = new ArrayList<>();
             for (JavaFile file : files) {
                 Path path = GeneratedSources.path(sources, file);
@@ -47,11 +45,39 @@ final class JdkCompiler {
                 Files.write(path, GeneratedSources.bytes(file));
                 paths.add(path);
             }
+            Path classes = compileSources(paths, sources, work, List.of());
+            return new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Compiles the source files below {@code sources} (as {@link #compile(List, Path)} does, strictly) against {@code
+     * classpath} alone, into {@code work}/classes, and returns that directory; fails the test on any diagnostic.
+     */
+    static Path compileSources(List<Path> paths, Path sources, Path work, List<Path> classpath) {
+        List<String> messages = diagnostics(paths, sources, work, classpath, OPTIONS);
+        assertThat(messages).as("javac diagnostics").isEmpty();
+        return work.resolve("classes");
+    }
+
+    /** The diagnostics of compiling {@code paths} with {@code options}, one line each: kind, file:line, message. */
+    static List<String> diagnostics(
+            List<Path> paths, Path sources, Path work, List<Path> classpath, List<String> baseOptions) {
+        try {
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            Path emptyClasspath = Files.createDirectories(work.resolve("empty-classpath"));
+            List<String> entries = new ArrayList<>();
+            entries.add(emptyClasspath.toString());
+            classpath.forEach(entry -> entries.add(entry.toString()));
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            List<String> options = new ArrayList<>(OPTIONS);
+            List<String> options = new ArrayList<>(baseOptions);
             options.addAll(List.of(
-                    "-classpath", emptyClasspath.toString(),
+                    "-classpath", String.join(java.io.File.pathSeparator, entries),
                     "-sourcepath", sources.toString(),
                     "-encoding", "US-ASCII",
                     "-d", classes.toString()));
@@ -69,11 +95,10 @@ final class JdkCompiler {
                         + (d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": "
                         + d.getMessage(Locale.ROOT));
             }
-            assertThat(messages).as("javac diagnostics (%s)", out).isEmpty();
-            assertThat(ok).as("javac result").isTrue();
-            return new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
+            if (!ok && messages.isEmpty()) {
+                messages.add("javac failed without a diagnostic: " + out);
+            }
+            return messages;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,15 +2,24 @@ package dev.autumncatalog.examples.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autumncatalog.client.BooleanFlag;
+import dev.autumncatalog.client.CreditSystem;
+import dev.autumncatalog.client.MeteredFeature;
+import dev.autumncatalog.examples.billing.autumn.Credits;
 import dev.autumncatalog.examples.billing.autumn.FeatureId;
 import dev.autumncatalog.examples.billing.autumn.FeatureKind;
 import dev.autumncatalog.examples.billing.autumn.Features;
+import dev.autumncatalog.examples.billing.autumn.Flags;
+import dev.autumncatalog.examples.billing.autumn.Metered;
 import dev.autumncatalog.examples.billing.autumn.ProductId;
 import dev.autumncatalog.examples.billing.autumn.Products;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The constants this service relies on, as generated from the pricing catalog by autumn:generate. */
+/**
+ * The constants and typed handles this service relies on, as generated from the pricing catalog by autumn:generate
+ * (with {@code <generateHandles>true</generateHandles>}).
+ */
 class GeneratedConstantsTest {
     /** Compiles only because the ids are compile-time constants. */
     private static String unit(String featureId) {
@@ -41,5 +50,14 @@ class GeneratedConstantsTest {
         assertThat(FeatureId.fromId("no_such_feature")).isEqualTo(Optional.empty());
         assertThat(ProductId.fromId(Products.PRO)).contains(ProductId.PRO);
         assertThat(ProductId.FREE.displayName()).isEqualTo("Free");
+    }
+
+    @Test
+    void handles_haveTheClientTypeOfTheirKind() {
+        assertThat(Metered.API_CALLS).isEqualTo(MeteredFeature.of("api_calls"));
+        assertThat(Metered.AI_TOKENS).isEqualTo(MeteredFeature.of("ai_tokens"));
+        assertThat(Metered.SEATS).isEqualTo(MeteredFeature.of("seats"));
+        assertThat(Flags.SSO).isEqualTo(BooleanFlag.of("sso"));
+        assertThat(Credits.CREDITS).isEqualTo(CreditSystem.of("credits"));
     }
 }

@@ -5,6 +5,7 @@ import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.product;
 import static dev.autumncatalog.examples.pricing.Features.API_CALLS;
+import static dev.autumncatalog.examples.pricing.Features.CREDITS;
 import static dev.autumncatalog.examples.pricing.Features.SSO;
 
 import dev.autumncatalog.dsl.Catalog;
@@ -14,7 +15,7 @@ import dev.autumncatalog.dsl.Product;
  * Add-ons, bought next to a plan.
  *
  * <pre>{@code
- * Catalog addOns = AddOns.CATALOG;   // api_call_pack, sso_add_on
+ * Catalog addOns = AddOns.CATALOG;   // api_call_pack, sso_add_on, credit_pack
  * }</pre>
  */
 public final class AddOns {
@@ -32,8 +33,18 @@ public final class AddOns {
             .item(priceItem(25).monthly())
             .item(featureItem(SSO));
 
+    /**
+     * A credit top-up: a one-off $10 pack of 1,000 credits that never expire, spent after the plan's monthly credits
+     * (Autumn draws resetting balances before lifetime ones).
+     */
+    public static final Product CREDIT_PACK = product("credit_pack")
+            .name("1,000 credits")
+            .addOn()
+            .item(priceItem(10).oneOff())
+            .item(featureItem(CREDITS).included(1_000).noReset());
+
     /** Every add-on, with the features they use. */
-    public static final Catalog CATALOG = catalog(API_CALL_PACK, SSO_ADD_ON);
+    public static final Catalog CATALOG = catalog(API_CALL_PACK, SSO_ADD_ON, CREDIT_PACK);
 
     private AddOns() {}
 }

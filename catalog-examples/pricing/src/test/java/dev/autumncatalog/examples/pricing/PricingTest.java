@@ -55,14 +55,20 @@ class PricingTest {
                 .containsExactly("api_calls", "ai_tokens", "seats", "sso", "credits");
         assertThat(catalog.products())
                 .extracting(Product::id)
-                .containsExactly("free", "pro", "business", "flex", "api_call_pack", "sso_add_on");
+                .containsExactly("free", "pro", "business", "flex", "api_call_pack", "sso_add_on", "credit_pack");
     }
 
     @Test
     void catalog_isTheThreePartsCombined() {
         assertThat(catalog.products())
                 .containsExactly(
-                        Plans.FREE, Plans.PRO, Plans.BUSINESS, Plans.FLEX, AddOns.API_CALL_PACK, AddOns.SSO_ADD_ON);
+                        Plans.FREE,
+                        Plans.PRO,
+                        Plans.BUSINESS,
+                        Plans.FLEX,
+                        AddOns.API_CALL_PACK,
+                        AddOns.SSO_ADD_ON,
+                        AddOns.CREDIT_PACK);
         assertThat(catalog.features()).containsExactlyElementsOf(Features.CATALOG.features());
         assertThat(Plans.CATALOG.features()).containsExactly(API_CALLS, AI_TOKENS, SEATS, SSO, CREDITS);
     }
@@ -214,5 +220,19 @@ class PricingTest {
                         false,
                         null,
                         List.of(price("25", MONTHLY), new FeatureItem(SSO, 0, false, null, null))));
+    }
+
+    @Test
+    void creditPack_oneOffTenDollarsForAThousandCreditsThatNeverReset() {
+        assertThat(AddOns.CREDIT_PACK)
+                .isEqualTo(new Product(
+                        "credit_pack",
+                        "1,000 credits",
+                        null,
+                        null,
+                        true,
+                        false,
+                        null,
+                        List.of(price("10", Cycle.ONE_OFF), allowance(CREDITS, 1_000, Cycle.ONE_OFF))));
     }
 }
