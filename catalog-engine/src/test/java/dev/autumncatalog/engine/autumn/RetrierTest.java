@@ -152,9 +152,12 @@ class RetrierTest extends ClientFixture {
 
         client.featureUsage("api_calls");
         client.featureUsage("api_calls");
+        client.featureUsage("api_calls");
 
-        // The 429's own retry after Retry-After; then the next call at the halved pace (12/s, not 24/s).
-        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofNanos(83_333_334));
+        // The 429's own retry after Retry-After; then the next call at the halved pace (12/s, not 24/s); each answer
+        // that is not a 429 brings the pace back up by 1/rate: the third call waits for 12.083/s.
+        assertThat(clock.sleeps())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofNanos(83_333_334), Duration.ofNanos(82_758_621));
         assertThat(events.all).contains("throttled PT0.083333334S");
     }
 
