@@ -169,7 +169,7 @@ public final class CatalogValidator {
                         path,
                         role + " '" + feature.id() + "' is not in the catalog; catalog features: "
                                 + new ArrayList<>(declared.keySet()));
-            } else if (!declaration.equals(feature)) {
+            } else if (!Checks.sameForAutumn(declaration, feature)) {
                 problem(
                         path,
                         role + " '" + feature.id() + "' differs from the catalog's declaration: " + describe(feature)

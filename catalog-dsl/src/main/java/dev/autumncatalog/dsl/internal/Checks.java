@@ -1,6 +1,8 @@
 package dev.autumncatalog.dsl.internal;
 
+import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Cycle;
+import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Rollover;
 import java.math.BigDecimal;
 import java.util.List;
@@ -343,5 +345,28 @@ public final class Checks {
     private static String suggestId(String id) {
         String suggestion = id.trim().replaceAll("[^a-zA-Z0-9_-]+", "_").replaceAll("^_+|_+$", "");
         return suggestion.isEmpty() ? "my_id" : suggestion;
+    }
+
+    /**
+     * Whether two records of one feature id say the same to Autumn where an item or a credit schema uses them:
+     * type, name and credit schema. Event names and the archived flag belong to the declaration only (an item
+     * sends the feature id alone), so {@code catalog(API_CALLS.archived(), … featureItem(API_CALLS) …)} is fine.
+     */
+    public static boolean sameForAutumn(Feature a, Feature b) {
+        if (a.type() != b.type() || !a.name().equals(b.name())) {
+            return false;
+        }
+        List<CreditCost> x = a.creditSchema();
+        List<CreditCost> y = b.creditSchema();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).feature().id().equals(y.get(i).feature().id())
+                    || !x.get(i).credits().equals(y.get(i).credits())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

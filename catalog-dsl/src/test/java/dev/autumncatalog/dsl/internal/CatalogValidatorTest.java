@@ -810,6 +810,37 @@ class CatalogValidatorTest {
     }
 
     @Nested
+    class ArchivedAndEventNames {
+        @Test
+        void itemsMayUseTheFeatureAsDeclaredBeforeArchivingOrNamingEvents() {
+            // Items send the feature id only: archived and event names are the declaration's.
+            Catalog catalog = catalog(
+                    product("legacy")
+                            .name("Legacy")
+                            .item(featureItem(API_CALLS).included(5).monthly())
+                            .archived(),
+                    API_CALLS.archived().eventNames("api.request"));
+            assertThat(catalog.features()).containsExactly(API_CALLS.archived().eventNames("api.request"));
+            assertThat(problems(
+                            API_CALLS.archived().eventNames("api.request"),
+                            SSO,
+                            product("legacy")
+                                    .name("Legacy")
+                                    .item(featureItem(API_CALLS).included(5).monthly())
+                                    .archived()))
+                    .isEmpty();
+        }
+
+        @Test
+        void emptyEventName() {
+            assertThat(problems(API_CALLS.eventNames("api.request", "")))
+                    .extracting(Problem::path, Problem::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "features[api_calls]", "feature 'api_calls' event name 2 is empty; remove it"));
+        }
+    }
+
+    @Nested
     class FreeTrials {
         @Test
         void trialWithCardOnAFreeProduct() {
