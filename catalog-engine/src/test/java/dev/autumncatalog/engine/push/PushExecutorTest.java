@@ -14,6 +14,7 @@ import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.plan.Change;
 import dev.autumncatalog.engine.plan.FakeAutumn;
 import dev.autumncatalog.engine.plan.Level;
@@ -68,11 +69,15 @@ class PushExecutorTest {
 
         // a change to an archived entity updates it and keeps it archived
         Catalog renamed = new Catalog(
-                List.of(feature("api_calls").name("Calls").singleUse().archived(), SSO, AI_TOKENS.archived()),
+                List.of(
+                        API_CALLS.archived(),
+                        SSO,
+                        feature("ai_tokens").name("Tokens").singleUse().archived()),
                 List.of(PRO.archived(), product("old").name("Old").archived()));
         sync.push(sync.plan(renamed, ALLOW), PushOptions.batch());
-        assertThat(fake.fetchCatalog().feature("api_calls").orElseThrow().archived())
-                .isTrue();
+        RemoteFeature tokens = fake.fetchCatalog().feature("ai_tokens").orElseThrow();
+        assertThat(tokens.archived()).isTrue();
+        assertThat(tokens.model().name()).isEqualTo("Tokens");
         assertThat(sync.plan(renamed, ALLOW).changes()).isEmpty();
     }
 
