@@ -1,6 +1,7 @@
 package dev.autumncatalog.dsl;
 
 import dev.autumncatalog.dsl.internal.CatalogValidator;
+import dev.autumncatalog.dsl.internal.Checks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,39 +32,59 @@ public record Catalog(List<Feature> features, List<Product> products) implements
 
     /**
      * A catalog of these parts, in order, with every feature they reference. Equal parts given twice are kept once;
-     * different parts with one id are kept both, for {@link #validate()} to report.
+     * different parts with one id are kept both, for {@link #validate()} to report. A feature given as a part wins over
+     * the same feature as items reference it without its archived flag or event names (which items do not carry), in
+     * the place the first of them took: {@code catalog(API_CALLS.archived(), PRO)} holds one {@code api_calls}.
      */
     public static Catalog of(CatalogPart... parts) {
-        Set<Feature> features = new LinkedHashSet<>();
+        List<Feature> features = new ArrayList<>();
+        List<Boolean> given = new ArrayList<>();
         Set<Product> products = new LinkedHashSet<>();
         for (CatalogPart part : Objects.requireNonNull(parts, "parts")) {
-            add(Objects.requireNonNull(part, "catalog part"), features, products);
+            add(Objects.requireNonNull(part, "catalog part"), features, given, products);
         }
-        return new Catalog(new ArrayList<>(features), new ArrayList<>(products));
+        return new Catalog(features, new ArrayList<>(products));
     }
 
-    private static void add(CatalogPart part, Set<Feature> features, Set<Product> products) {
+    private static void add(CatalogPart part, List<Feature> features, List<Boolean> given, Set<Product> products) {
         if (part instanceof Feature) {
-            addFeature((Feature) part, features);
+            addFeature((Feature) part, true, features, given);
         } else if (part instanceof Product) {
             Product product = (Product) part;
             for (Item item : product.items()) {
-                referenced(item).forEach(feature -> addFeature(feature, features));
+                referenced(item).forEach(feature -> addFeature(feature, false, features, given));
             }
             products.add(product);
         } else {
             Catalog catalog = (Catalog) part;
-            catalog.features().forEach(feature -> addFeature(feature, features));
+            catalog.features().forEach(feature -> addFeature(feature, true, features, given));
             products.addAll(catalog.products());
         }
     }
 
-    private static void addFeature(Feature feature, Set<Feature> features) {
+    private static void addFeature(Feature feature, boolean isGiven, List<Feature> features, List<Boolean> given) {
         // Metered features first, so a credit system follows what it draws from.
         for (CreditCost cost : feature.creditSchema()) {
-            addFeature(cost.feature(), features);
+            addFeature(cost.feature(), false, features, given);
+        }
+        if (features.contains(feature)) {
+            return;
+        }
+        for (int i = 0; i < features.size(); i++) {
+            Feature known = features.get(i);
+            if (known.id().equals(feature.id()) && Checks.sameForAutumn(known, feature)) {
+                if (isGiven && !given.get(i)) {
+                    features.set(i, feature); // the declaration replaces what an item referenced
+                    given.set(i, true);
+                    return;
+                }
+                if (!isGiven) {
+                    return; // a reference to a declared feature
+                }
+            }
         }
         features.add(feature);
+        given.add(isGiven);
     }
 
     private static List<Feature> referenced(Item item) {

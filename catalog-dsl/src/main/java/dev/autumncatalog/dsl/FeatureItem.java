@@ -16,23 +16,46 @@ import java.util.function.Consumer;
  * featureItem(AI_TOKENS).unlimited()
  * featureItem(SEATS).included(5)
  * featureItem(MESSAGES).included(100).monthly().perEntity(SEATS)
+ * featureItem(MESSAGES).included(0).monthly()                        // a balance of zero, refilled to zero
+ * featureItem(CREDITS).included(500).monthly().rollover(rollover().upTo(250).forMonths(1))
+ * featureItem(API_CALLS).included(100).monthly().pooled()            // entity grants add to one customer balance
  * }</pre>
  *
  * @param feature the feature granted
  * @param included included usage per cycle; 0 for boolean features and unlimited items
  * @param isUnlimited whether usage is unlimited
  * @param reset when the balance resets; {@code null} when not stated (only right for boolean and continuous-use
- *     features, and for unlimited items), {@link Cycle#ONE_OFF} for an allowance that never resets
+ *     features), {@link Cycle#ONE_OFF} for an allowance that never resets; always {@code null} for unlimited usage,
+ *     which has no balance to reset (Autumn keeps a reset sent with it but never applies it)
  * @param entityFeature the continuous-use feature the allowance is per unit of (per seat), or {@code null}
+ * @param isPooled whether grants of this item to entities add to one shared customer balance (Autumn's {@code
+ *     pooled})
+ * @param rollover unused balance carried into the next cycle, or {@code null}
  */
-public record FeatureItem(Feature feature, long included, boolean isUnlimited, Cycle reset, Feature entityFeature)
+public record FeatureItem(
+        Feature feature,
+        long included,
+        boolean isUnlimited,
+        Cycle reset,
+        Feature entityFeature,
+        boolean isPooled,
+        Rollover rollover)
         implements Item {
     /**
-     * Requires the feature. Included usage below zero, or combined with unlimited, is reported by {@link
-     * Catalog#validate()}.
+     * Requires the feature, and drops the reset of an unlimited item (one form for one meaning: Autumn's balance of an
+     * unlimited item never resets, whatever reset it stores). Included usage below zero, or combined with unlimited,
+     * is reported by {@link Catalog#validate()}.
      */
     public FeatureItem {
         Objects.requireNonNull(feature, "feature");
+        if (isUnlimited) {
+            reset = null;
+        }
+    }
+
+    /** An item that is not pooled and has no rollover. */
+    public FeatureItem(Feature feature, long included, boolean isUnlimited, Cycle reset, Feature entityFeature) {
+        this(feature, included, isUnlimited, reset, entityFeature, false, null);
     }
 
     /** Includes {@code amount} units of usage. */
@@ -104,6 +127,20 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
         return edit(draft -> draft.entityFeature = entity);
     }
 
+    /**
+     * Makes the grants of this item to entities (a plan attached to a seat, say) add to one balance shared by the
+     * customer, rather than one balance each (Autumn's {@code pooled}).
+     */
+    public FeatureItem pooled() {
+        return edit(draft -> draft.isPooled = true);
+    }
+
+    /** Carries unused balance into the next cycle: {@code .rollover(rollover().upTo(500).forMonths(1))}. */
+    public FeatureItem rollover(Rollover value) {
+        Objects.requireNonNull(value, "rollover");
+        return edit(draft -> draft.rollover = value);
+    }
+
     private FeatureItem withReset(Cycle cycle) {
         return edit(draft -> draft.reset = cycle);
     }
@@ -125,6 +162,8 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
         boolean isUnlimited;
         Cycle reset;
         Feature entityFeature;
+        boolean isPooled;
+        Rollover rollover;
         Notes notes = Notes.NONE;
 
         /** An item of {@code feature} with every optional component left out. */
@@ -139,11 +178,13 @@ public record FeatureItem(Feature feature, long included, boolean isUnlimited, C
             isUnlimited = item.isUnlimited;
             reset = item.reset;
             entityFeature = item.entityFeature;
+            isPooled = item.isPooled;
+            rollover = item.rollover;
             notes = Notes.of(item);
         }
 
         FeatureItem item() {
-            return notes.on(new FeatureItem(feature, included, isUnlimited, reset, entityFeature));
+            return notes.on(new FeatureItem(feature, included, isUnlimited, reset, entityFeature, isPooled, rollover));
         }
     }
 

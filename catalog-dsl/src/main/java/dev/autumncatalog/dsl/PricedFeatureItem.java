@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  * @param rollover unused balance carried into the next cycle, or {@code null}
  * @param proration how prepaid quantity changes are prorated, or {@code null} for Autumn's default
  * @param entityFeature the continuous-use feature the balance is per unit of (per seat), or {@code null}
+ * @param isPooled whether grants of this item to entities add to one shared customer balance
  */
 public record PricedFeatureItem(
         Feature feature,
@@ -40,7 +41,8 @@ public record PricedFeatureItem(
         Long maxPurchase,
         Rollover rollover,
         Proration proration,
-        Feature entityFeature)
+        Feature entityFeature,
+        boolean isPooled)
         implements Item {
 
     /**
@@ -52,6 +54,34 @@ public record PricedFeatureItem(
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(billingMethod, "billingMethod");
         Objects.requireNonNull(billing, "billing");
+    }
+
+    /** An item that is not pooled. */
+    public PricedFeatureItem(
+            Feature feature,
+            long included,
+            UsagePrice price,
+            long billingUnits,
+            BillingMethod billingMethod,
+            Cycle billing,
+            Cycle reset,
+            Long maxPurchase,
+            Rollover rollover,
+            Proration proration,
+            Feature entityFeature) {
+        this(
+                feature,
+                included,
+                price,
+                billingUnits,
+                billingMethod,
+                billing,
+                reset,
+                maxPurchase,
+                rollover,
+                proration,
+                entityFeature,
+                false);
     }
 
     /** The cycle the balance actually resets on: {@link #reset()} when set, else {@link #billing()}. */
@@ -96,6 +126,13 @@ public record PricedFeatureItem(
         return edit(draft -> draft.entityFeature = entity);
     }
 
+    /**
+     * Makes the grants of this item to entities add to one balance shared by the customer (Autumn's {@code pooled}).
+     */
+    public PricedFeatureItem pooled() {
+        return edit(draft -> draft.isPooled = true);
+    }
+
     private PricedFeatureItem edit(Consumer<Draft> change) {
         Draft draft = new Draft(this);
         change.accept(draft);
@@ -119,6 +156,7 @@ public record PricedFeatureItem(
         Rollover rollover;
         Proration proration;
         Feature entityFeature;
+        boolean isPooled;
         Notes notes = Notes.NONE;
 
         /** An item of {@code feature} with every optional component left out. */
@@ -139,6 +177,7 @@ public record PricedFeatureItem(
             rollover = item.rollover;
             proration = item.proration;
             entityFeature = item.entityFeature;
+            isPooled = item.isPooled;
             notes = Notes.of(item);
         }
 
@@ -154,7 +193,8 @@ public record PricedFeatureItem(
                     maxPurchase,
                     rollover,
                     proration,
-                    entityFeature));
+                    entityFeature,
+                    isPooled));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * it.
  *
  * <pre>{@code
- * Plans.java:23: products[pro].items[0]: price amount must be > 0, was -5   // toString()
+ * Plans.java:23: products[pro].items[0]: price amount must be ≥ 0, was -5   // toString()
  * }</pre>
  *
  * @param path where in the catalog: {@code products[pro].items[2]}, {@code features[credits].creditSchema[0]}

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  *     .item(featureItem(API_CALLS).included(10_000).monthly())
  *     .item(featureItem(SSO))
  *     .freeTrial(freeTrial(14).days());
+ * Product LEGACY = product("legacy").name("Legacy").item(priceItem(15).monthly()).archived();
  * }</pre>
  *
  * @param id the product id; letters, digits, {@code _} and {@code -}
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  * @param group products in one group replace each other on upgrade and downgrade; {@code null} for none
  * @param isAddOn whether it can be bought next to another product
  * @param isDefault whether it is enabled for every new customer (must be free, or a trial without card)
+ * @param isArchived whether it is kept archived in Autumn: no new customers, existing ones keep it
  * @param freeTrial the free trial, or {@code null}
  * @param items the price and feature items, in the order written
  */
@@ -35,24 +37,39 @@ public record Product(
         String group,
         boolean isAddOn,
         boolean isDefault,
+        boolean isArchived,
         FreeTrial freeTrial,
         List<Item> items)
         implements CatalogPart {
 
     /**
-     * Requires an id and a name, turns a blank description or group into {@code null}, and copies the items. A bad id
-     * or a blank name is reported by {@link Catalog#validate()}.
+     * Requires an id and a name, turns an empty description or group into {@code null} (Autumn stores {@code ""} as
+     * none), and copies the items. A bad id or an empty name is reported by {@link Catalog#validate()}. A description
+     * or group of spaces is kept: Autumn stores it as sent, and a group of spaces is a group of its own.
      */
     public Product {
         Objects.requireNonNull(id, "product id");
         Checks.requireName("product", id, name);
-        if (description != null && description.isBlank()) {
+        if (description != null && description.isEmpty()) {
             description = null;
         }
-        if (group != null && group.isBlank()) {
+        if (group != null && group.isEmpty()) {
             group = null;
         }
         items = List.copyOf(Objects.requireNonNull(items, "items"));
+    }
+
+    /** A product that is not archived. */
+    public Product(
+            String id,
+            String name,
+            String description,
+            String group,
+            boolean isAddOn,
+            boolean isDefault,
+            FreeTrial freeTrial,
+            List<Item> items) {
+        this(id, name, description, group, isAddOn, isDefault, false, freeTrial, items);
     }
 
     /** A product with nothing but an id and a name, and the notes of their bad values. */
@@ -99,6 +116,15 @@ public record Product(
         return edit(draft -> draft.isDefault = true);
     }
 
+    /**
+     * The same product, kept archived in Autumn: no new customer can get it, existing customers keep it. A push
+     * archives it (or creates it and then archives it) and keeps it archived; leaving it out of the catalog would
+     * remove it instead.
+     */
+    public Product archived() {
+        return edit(draft -> draft.isArchived = true);
+    }
+
     /** The same product with a free trial: {@code .freeTrial(freeTrial(14).days())}. */
     public Product freeTrial(FreeTrial trial) {
         Objects.requireNonNull(trial, "trial");
@@ -137,6 +163,7 @@ public record Product(
         String group;
         boolean isAddOn;
         boolean isDefault;
+        boolean isArchived;
         FreeTrial freeTrial;
         List<Item> items;
         Notes notes = Notes.NONE;
@@ -154,13 +181,15 @@ public record Product(
             group = product.group;
             isAddOn = product.isAddOn;
             isDefault = product.isDefault;
+            isArchived = product.isArchived;
             freeTrial = product.freeTrial;
             items = new ArrayList<>(product.items);
             notes = Notes.of(product);
         }
 
         Product product() {
-            return notes.on(new Product(id, name, description, group, isAddOn, isDefault, freeTrial, items));
+            return notes.on(
+                    new Product(id, name, description, group, isAddOn, isDefault, isArchived, freeTrial, items));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.autumncatalog.dsl;
 
 import static dev.autumncatalog.dsl.Autumn.feature;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
+import static dev.autumncatalog.dsl.Autumn.rollover;
 import static dev.autumncatalog.dsl.RecordCopies.assertCopiedExcept;
 import static dev.autumncatalog.dsl.RecordCopies.assertFullyPopulated;
 
@@ -16,12 +17,21 @@ class FeatureItemTest {
     @Test
     void everyStep_copiesTheOtherComponents() {
         // included and unlimited exclude each other, so two fixtures cover every component between them.
-        FeatureItem finite = featureItem(MESSAGES).included(100).monthly().perEntity(SEATS);
-        FeatureItem unlimited = featureItem(MESSAGES).unlimited().monthly().perEntity(SEATS);
+        FeatureItem finite = featureItem(MESSAGES)
+                .included(100)
+                .monthly()
+                .perEntity(SEATS)
+                .pooled()
+                .rollover(rollover().upTo(50).forMonths(1));
+        FeatureItem unlimited = featureItem(MESSAGES).unlimited().perEntity(SEATS);
         assertFullyPopulated(finite, unlimited);
 
         assertCopiedExcept(finite, finite.included(7), "included");
-        assertCopiedExcept(featureItem(MESSAGES).monthly().perEntity(SEATS), unlimited, "isUnlimited");
+        // An unlimited item has no reset (its balance never resets), so .unlimited() drops the reset too.
+        assertCopiedExcept(featureItem(MESSAGES).monthly().perEntity(SEATS), unlimited, "isUnlimited", "reset");
+        assertCopiedExcept(finite, finite.rollover(rollover().upToPercent(50).forever()), "rollover");
+        assertCopiedExcept(
+                featureItem(MESSAGES).included(100).monthly().perEntity(SEATS), finite, "isPooled", "rollover");
         for (FeatureItem item : new FeatureItem[] {finite, unlimited}) {
             assertCopiedExcept(item, item.resetEvery(2, Interval.WEEK), "reset");
             assertCopiedExcept(item, item.hourly(), "reset");

@@ -26,7 +26,8 @@ class PricedFeatureItemTest {
             .maxPurchase(10_000)
             .rollover(rollover().upTo(500).forMonths(1))
             .prorate(OnIncrease.PRORATE_NEXT_CYCLE, OnDecrease.NONE)
-            .perEntity(SEATS);
+            .perEntity(SEATS)
+            .pooled();
 
     @Test
     void fixture_setsEveryComponent() {

@@ -63,11 +63,24 @@ class ProductTest {
     }
 
     @Test
-    void blankDescriptionAndGroup_areNull() {
-        Product pro = product("pro").name("Pro").description("  ").group("");
+    void emptyDescriptionAndGroup_areNull_blankOnesAreKept() {
+        // Autumn stores "" as null and "  " as sent, and a group of spaces is a group of its own (audit C5).
+        Product pro = product("pro").name("Pro").description("").group("");
+        Product spaces = product("pro").name("Pro").description("  ").group(" ");
 
         assertThat(pro.description()).isNull();
         assertThat(pro.group()).isNull();
+        assertThat(spaces.description()).isEqualTo("  ");
+        assertThat(spaces.group()).isEqualTo(" ");
+    }
+
+    @Test
+    void archived_keepsEverythingElse() {
+        Product pro = product("pro").name("Pro").item(priceItem(20).monthly());
+
+        assertThat(pro.archived().isArchived()).isTrue();
+        assertThat(pro.isArchived()).isFalse();
+        assertThat(pro.archived().items()).isEqualTo(pro.items());
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class InvalidCatalogException extends RuntimeException {
 
     /**
      * {@code Catalog has 2 problems:} and one line per problem, led by where it was written and the constant that holds
-     * it when known: {@code Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5}.
+     * it when known: {@code Plans.java:23 PRO: products[pro].items[0]: price amount must be ≥ 0, was -5}.
      */
     static String describe(List<Problem> problems, List<String> constants) {
         StringBuilder text = new StringBuilder("Catalog has ")

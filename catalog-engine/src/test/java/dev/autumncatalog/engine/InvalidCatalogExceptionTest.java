@@ -15,19 +15,19 @@ class InvalidCatalogExceptionTest {
     void describe_leadsEachProblemWithWhatIsKnownOfWhereItIs() {
         SourceLocation line23 = new SourceLocation("shop.Plans", "Plans.java", 23);
         List<Problem> problems = List.of(
-                new Problem("products[pro].items[0]", "price amount must be > 0, was -5", line23),
+                new Problem("products[pro].items[0]", "price amount must be ≥ 0, was -5", line23),
                 new Problem("products[free]", "product 'free' needs a non-empty name, was ''", line23),
                 new Problem("products[two].items[1]", "a product can have only one price item"),
                 new Problem("features[x]", "feature id must contain only letters"));
 
         assertThat(InvalidCatalogException.describe(problems, Arrays.asList("PRO", null, "Plans.TWO", null)))
                 .isEqualTo("Catalog has 4 problems:\n"
-                        + "  Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5\n"
+                        + "  Plans.java:23 PRO: products[pro].items[0]: price amount must be ≥ 0, was -5\n"
                         + "  Plans.java:23: products[free]: product 'free' needs a non-empty name, was ''\n"
                         + "  Plans.TWO: products[two].items[1]: a product can have only one price item\n"
                         + "  features[x]: feature id must contain only letters");
         assertThat(InvalidCatalogException.describe(problems.subList(0, 1), List.of("PRO")))
                 .isEqualTo("Catalog has 1 problem:\n"
-                        + "  Plans.java:23 PRO: products[pro].items[0]: price amount must be > 0, was -5");
+                        + "  Plans.java:23 PRO: products[pro].items[0]: price amount must be ≥ 0, was -5");
     }
 }

@@ -26,8 +26,8 @@ import dev.autumncatalog.dsl.Product;
  * <ul>
  *   <li>feature {@code e_credits_missing}: the credit schema uses feature 'nope', which Autumn does not list
  *   <li>feature 'bad id!': cannot be expressed in the DSL: feature id must contain only letters, digits, '_' and '-', was 'bad id!'; for example 'bad_id'
- *   <li>feature {@code e_credits_neg}: cannot be expressed in the DSL: credit cost of feature 'api_calls' must be &gt; 0, was -1
- *   <li>product {@code e_negative_base_price}: cannot be expressed in the DSL: price amount must be &gt; 0, was -5
+ *   <li>feature {@code e_credits_neg}: cannot be expressed in the DSL: credit cost of feature 'api_calls' must be &#8805; 0, was -1
+ *   <li>product {@code e_negative_base_price}: cannot be expressed in the DSL: price amount must be &#8805; 0, was -5
  *   <li>product {@code e_negative_item_price}: cannot be expressed in the DSL: usage price amount must be &gt; 0, was -0.01
  *   <li>product {@code e_negative_tier}: cannot be expressed in the DSL: tier amount must be &#8805; 0, was -1
  * </ul>
@@ -50,7 +50,7 @@ public final class PulledCatalog implements CatalogDefinition {
     /**
      * Archived on Autumn.
      */
-    public static final Feature OLD_FEATURE = feature("old_feature").name("Old Feature").singleUse();
+    public static final Feature OLD_FEATURE = feature("old_feature").name("Old Feature").singleUse().archived();
 
     public static final Product AFTER_POISON = product("after_poison").name("After Poison");
 
@@ -116,7 +116,7 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Product E_UNLIMITED_INCLUDED = product("e_unlimited_included")
             .name("E Unlimited Included")
-            .item(featureItem(API_CALLS).unlimited().monthly());
+            .item(featureItem(API_CALLS).unlimited());
 
     public static final Product USES_METERED = product("uses_metered")
             .name("Uses Metered")

@@ -21,10 +21,10 @@ import dev.autumncatalog.dsl.Product;
  * The Autumn catalog as pulled: 6 features and 4 products (Autumn calls them plans), archived ones included.
  */
 public final class PulledCatalog implements CatalogDefinition {
-    /**
-     * Not pulled, the DSL cannot express it: event names [api_call] (the DSL tracks usage by feature id only)
-     */
-    public static final Feature API_CALLS = feature("api_calls").name("API Requests").singleUse();
+    public static final Feature API_CALLS = feature("api_calls")
+            .name("API Requests")
+            .singleUse()
+            .eventNames("api_call");
 
     public static final Feature SEATS = feature("seats").name("Seats").continuousUse();
 
@@ -36,10 +36,7 @@ public final class PulledCatalog implements CatalogDefinition {
             .name("Credits")
             .creditSystem(cost(API_CALLS, 2), cost(GPU_MINUTES, 10));
 
-    /**
-     * Not pulled, the DSL cannot express it: event names [token_usage] (the DSL tracks usage by feature id only)
-     */
-    public static final Feature AI_TOKENS = feature("ai_tokens").name("Tokens").singleUse();
+    public static final Feature AI_TOKENS = feature("ai_tokens").name("Tokens").singleUse().eventNames("token_usage");
 
     public static final Product API_BOOST = product("api_boost")
             .name("API Boost")

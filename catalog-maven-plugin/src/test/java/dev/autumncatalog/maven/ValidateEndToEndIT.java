@@ -25,7 +25,7 @@ class ValidateEndToEndIT {
                         + "  Plans.java:12 API_CALLS: features[api calls]: feature id must contain only letters, digits,"
                         + " '_' and '-', was 'api calls'; for example 'api_calls'\n"
                         + "  Plans.java:14 FREE: products[free]: product 'free' needs a non-empty name, was ''\n"
-                        + "  Plans.java:17 PRO: products[pro].items[0]: price amount must be > 0, was -5\n"
+                        + "  Plans.java:17 PRO: products[pro].items[0]: price amount must be ≥ 0, was -5\n"
                         + "  Plans.java:20 TEAM: products[team].items[0]: price amount can have at most 2 decimal"
                         + " places, was 9.999\n"
                         + "Fix these in shop.Plans and run again.\n")

@@ -29,7 +29,7 @@ class ValidateMojoTest {
                         + "  FourBadValues.java:" + line("product(\"free\")") + " FREE: products[free]: product 'free'"
                         + " needs a non-empty name, was ''\n"
                         + "  FourBadValues.java:" + line("priceItem(-5)") + " PRO: products[pro].items[0]: price"
-                        + " amount must be > 0, was -5\n"
+                        + " amount must be ≥ 0, was -5\n"
                         + "  FourBadValues.java:" + line("priceItem(\"9.999\")") + " TEAM: products[team].items[0]:"
                         + " price amount can have at most 2 decimal places, was 9.999\n"
                         + "  products[two].items[1]: a product can have only one price item, and items[0] already is"

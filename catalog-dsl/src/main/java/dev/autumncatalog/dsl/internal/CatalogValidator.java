@@ -50,8 +50,16 @@ public final class CatalogValidator {
         return new Run(catalog, true).run();
     }
 
-    /** The key Autumn gives an item of a product: feature, reset as stored, entity (P-I18/19/20). */
-    private record ItemKey(String featureId, Cycle reset, String entityId) {}
+    /**
+     * The key under which Autumn refuses a second item of a product (P-I18/19/20, audit V20): feature, reset as stored
+     * (interval and count; continuous-use items key on none), entity, and kind. Autumn refuses two unpriced items, or
+     * two priced items with one billing method, under one (feature, reset, entity), and accepts a free grant beside a
+     * priced item, or prepaid beside pay-per-use (audit D2, D3, D4, D15, D23). Autumn's own check compares each item
+     * with the first other match only, so it accepts some orders of three same-kind items (D12, D13) and then refuses
+     * the stored order when it is sent back (D20): the DSL refuses every same-kind pair, whatever the order, so that a
+     * catalog can always be pushed again.
+     */
+    private record ItemKey(String featureId, Cycle reset, String entityId, String kind) {}
 
     private static final class Run {
         private final Catalog catalog;
@@ -110,6 +118,7 @@ public final class CatalogValidator {
                 String path = "features[" + feature.id() + "]";
                 value(path, feature, "id", Checks.id("feature", feature.id()));
                 value(path, feature, "name", Checks.name("feature", feature.id(), feature.name()));
+                value(path, feature, "eventNames", Checks.eventNamesProblem(feature.id(), feature.eventNames()));
                 if (feature instanceof CreditSystem) {
                     value(path, feature, "creditSchema", Checks.creditSchema(feature.id(), feature.creditSchema()));
                 }
@@ -160,7 +169,7 @@ public final class CatalogValidator {
                         path,
                         role + " '" + feature.id() + "' is not in the catalog; catalog features: "
                                 + new ArrayList<>(declared.keySet()));
-            } else if (!declaration.equals(feature)) {
+            } else if (!Checks.sameForAutumn(declaration, feature)) {
                 problem(
                         path,
                         role + " '" + feature.id() + "' differs from the catalog's declaration: " + describe(feature)
@@ -272,11 +281,11 @@ public final class CatalogValidator {
                     if (first != null) {
                         problem(
                                 path,
-                                "feature '" + key.featureId() + "' already has an item at items[" + first
-                                        + "] with the same reset (" + (key.reset() == null ? "none" : key.reset())
-                                        + ")"
+                                "feature '" + key.featureId() + "' already has " + key.kind() + " item at items["
+                                        + first + "] with the same reset ("
+                                        + (key.reset() == null ? "none" : key.reset()) + ")"
                                         + (key.entityId() == null ? "" : " and entity feature '" + key.entityId() + "'")
-                                        + "; merge them into one item");
+                                        + "; Autumn refuses two such items, merge them into one");
                     }
                 }
 
@@ -326,6 +335,7 @@ public final class CatalogValidator {
                 if (granted.reset() != null) {
                     cycle(path, granted.reset());
                 }
+                rollover(granted.rollover(), path);
             } else {
                 pricedValues((PricedFeatureItem) item, path);
             }
@@ -352,7 +362,11 @@ public final class CatalogValidator {
                 cycle(path, item.reset());
             }
             value(path, item, "maxPurchase", Checks.maxPurchase(item.maxPurchase(), id));
-            Rollover rollover = item.rollover();
+            rollover(item.rollover(), path);
+        }
+
+        /** P-I17: Autumn refuses each of these with a 400 and leaves the plan with no items (audit P17–P17d). */
+        private void rollover(Rollover rollover, String path) {
             if (rollover != null) {
                 value(path, rollover, "caps", Checks.rolloverCaps(rollover));
                 value(path, rollover, "max", Checks.rolloverMax(rollover.max()));
@@ -367,7 +381,10 @@ public final class CatalogValidator {
             reference("feature", feature, path);
             entity(item.entityFeature(), path);
             FeatureType type = feature.type();
-            if (type == FeatureType.BOOLEAN) { // canonical form 1
+            // Canonical form 1. Autumn stores a boolean item with included 0, unlimited false and no reset whatever
+            // was sent (audit C1-included, C1-unlimited, C1-reset): each is refused because it would be changed.
+            // A boolean item per entity is stored as sent and keyed on its entity (C1-entity, D24): allowed.
+            if (type == FeatureType.BOOLEAN) {
                 if (item.included() != 0) {
                     problem(
                             path,
@@ -380,26 +397,20 @@ public final class CatalogValidator {
                 if (item.reset() != null) {
                     cannotReset("", feature, item.reset(), featureItemResetCall(item.reset()), path);
                 }
-                if (item.entityFeature() != null) {
-                    problem(
-                            path,
-                            ref(feature) + " cannot be per entity (was '"
-                                    + item.entityFeature().id() + "'); remove .perEntity(...)");
+                if (item.rollover() != null) { // nothing to roll over: a boolean has no balance
+                    problem(path, ref(feature) + " cannot roll over; remove .rollover(...)");
                 }
-            } else if (type == FeatureType.CONTINUOUS_USE) { // canonical form 2
+            } else if (type == FeatureType.CONTINUOUS_USE) {
+                // Canonical form 2: Autumn stores an unpriced continuous-use item with reset null (audit C2-reset).
                 if (item.reset() != null) {
                     cannotReset("", feature, item.reset(), featureItemResetCall(item.reset()), path);
                 }
-            } else if (item.isUnlimited()) { // canonical form 3, consumable
-                if (item.reset() != null) {
-                    cannotReset("unlimited ", feature, item.reset(), featureItemResetCall(item.reset()), path);
-                }
-            } else {
-                if (item.included() == 0) {
-                    problem(
-                            path,
-                            ref(feature) + " needs included usage > 0 (was 0); add .included(n), or use .unlimited()");
-                }
+            } else if (!item.isUnlimited()) {
+                // Canonical form 3. An unlimited item's reset is dropped by FeatureItem (Autumn stores it but the
+                // balance never resets: audit V14), and a grant of 0 is real content (a balance of zero, audit V15),
+                // so neither is a problem. A finite grant without a reset is stored as one-off (C3-finite-none): the
+                // rule asks the author to say so with .noReset(), as atmn's validate does, so that a forgotten
+                // .monthly() does not silently become a one-time grant.
                 if (item.reset() == null) {
                     problem(
                             path,
@@ -416,9 +427,12 @@ public final class CatalogValidator {
             entity(item.entityFeature(), path);
             FeatureType type = feature.type();
             boolean payPerUse = item.billingMethod() == BillingMethod.PAY_PER_USE;
+            // Autumn stores a priced boolean item (audit C1-priced), but a boolean has no balance to meter or buy:
+            // refused to protect the user.
             if (type == FeatureType.BOOLEAN) {
                 problem(path, ref(feature) + " cannot have a usage price; use featureItem(...) instead");
             }
+            // Autumn stores a priced continuous-use item with reset null (audit C2-priced-reset): changed, refused.
             if (type == FeatureType.CONTINUOUS_USE && item.reset() != null) {
                 cannotReset("", feature, item.reset(), pricedResetCall(item.reset()), path);
             }
@@ -557,7 +571,14 @@ public final class CatalogValidator {
                     "length",
                     Checks.trialLength(product.freeTrial().length()));
             if (product.isFree()) {
-                problem(path, "a free product cannot have a free trial; remove .freeTrial(...), or add a price");
+                // Autumn keeps a card-less trial on a free product as sent (audit TR3b), but stores a trial that
+                // requires a card as card_required false (TR3): only the changed form is refused.
+                if (product.freeTrial().cardRequired()) {
+                    problem(
+                            path,
+                            "a free product's free trial cannot require a card (Autumn stores it without); add"
+                                    + " .noCardRequired(), or add a price");
+                }
             } else if (product.items().stream()
                     .map(Run::billing)
                     .filter(cycle -> cycle != null)
@@ -576,15 +597,16 @@ public final class CatalogValidator {
                 FeatureItem featureItem = (FeatureItem) item;
                 Cycle reset = null;
                 if (featureItem.feature().type().isConsumable()) {
-                    // Autumn stores a consumable item without a reset as one-off.
+                    // Autumn stores a consumable item without a reset (an unlimited one too) as one-off.
                     reset = featureItem.reset() == null ? Cycle.ONE_OFF : featureItem.reset();
                 }
-                return new ItemKey(featureItem.feature().id(), reset, id(featureItem.entityFeature()));
+                return new ItemKey(featureItem.feature().id(), reset, id(featureItem.entityFeature()), "an unpriced");
             }
             if (item instanceof PricedFeatureItem) {
                 PricedFeatureItem priced = (PricedFeatureItem) item;
                 Cycle reset = priced.feature().type().isConsumable() ? priced.effectiveReset() : null;
-                return new ItemKey(priced.feature().id(), reset, id(priced.entityFeature()));
+                String kind = priced.billingMethod() == BillingMethod.PREPAID ? "a prepaid" : "a pay-per-use";
+                return new ItemKey(priced.feature().id(), reset, id(priced.entityFeature()), kind);
             }
             return null;
         }

@@ -1,6 +1,8 @@
 package dev.autumncatalog.dsl.internal;
 
+import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Cycle;
+import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Rollover;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,7 +15,13 @@ import java.util.regex.Pattern;
  * note where it was written), and {@link CatalogValidator} asks them again to report it.
  */
 public final class Checks {
-    /** Autumn's id rule (CONTRACT §2.3 F-C1, §2.4 P-C1). */
+    /**
+     * Autumn's id rule (CONTRACT §2.3 F-C1, §2.4 P-C1). Plans: {@code plans.create} refuses any other id (400, nothing
+     * stored), so the rule only says it first. Features: the 2.x {@code features.create} takes any non-empty id (a
+     * feature {@code bad id!} is stored and plans can use it), but the dashboard and the 1.2 API refuse it, and the id
+     * travels in URL paths ({@code /v1/features/{id}/deletion_info}): kept to protect the user (a pulled feature with
+     * such an id is written as it is and reported here).
+     */
     public static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
 
     /**
@@ -35,12 +43,40 @@ public final class Checks {
                 + suggestId(id) + "'";
     }
 
-    /** A display name: not blank, and a {@link #text text} Autumn keeps as sent. */
+    /**
+     * A display name: not empty, and a {@link #text text} Autumn keeps as sent. Autumn refuses an empty name
+     * ({@code plans.create} 400 "name: cannot be empty", {@code features.create} 500 "Features must have a name"); a
+     * name of spaces is stored as sent, so it is allowed (audit L2: what Autumn keeps, the DSL says).
+     */
     public static String name(String kind, String id, String name) {
-        if (name.isBlank()) {
-            return kind + " '" + id + "' needs a non-empty name, was '" + name + "'";
+        if (name.isEmpty()) {
+            return kind + " '" + id + "' needs a non-empty name, was ''";
         }
         return text(kind, id, "name", name);
+    }
+
+    /** The event names of a feature, copied; {@code null} is a programming error. */
+    public static List<String> eventNames(List<String> names) {
+        return List.copyOf(Objects.requireNonNull(names, "eventNames"));
+    }
+
+    /**
+     * Event names: each a {@link #text text} Autumn keeps as sent, and not empty. Autumn stores an empty name, but
+     * {@code track} cannot send one to match it (its {@code event_name} must be non-empty), so it would count nothing:
+     * refused to protect the user.
+     */
+    public static String eventNamesProblem(String featureId, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name.isEmpty()) {
+                return "feature '" + featureId + "' event name " + (i + 1) + " is empty; remove it";
+            }
+            String problem = text("feature", featureId, "event name '" + name + "'", name);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     /**
@@ -112,21 +148,33 @@ public final class Checks {
         return value < 0 ? what + " must be ≥ 0, was " + value + " (" + where + ")" : null;
     }
 
-    /** A fixed price: positive, with at most 2 decimal places (CONTRACT §2.4 P-I5). */
+    /**
+     * A fixed price: zero or more, with at most 2 decimal places (CONTRACT §2.4 P-I5: refused, and the plan is left
+     * behind with {@code price: null}; also for recurring prices). Zero is stored as sent and stays a price, so a $0
+     * plan is not free (Autumn refuses to make it a default plan, as this DSL does). A negative price is stored too,
+     * but it would be a negative charge (Stripe refuses negative unit amounts): refused to protect the user.
+     */
     public static String priceAmount(BigDecimal amount) {
-        String problem = positive("price amount", amount);
+        String problem = notNegative("price amount", amount);
         if (problem == null && amount.scale() > 2) {
             problem = "price amount can have at most 2 decimal places, was " + amount.toPlainString();
         }
         return problem;
     }
 
-    /** A credit cost: positive (F-C7). */
+    /**
+     * A credit cost: zero or more (F-C7 refuses only non-numbers). Zero is stored and means the feature is free while
+     * it draws from credits; a negative cost is stored too but would give credits back on use: refused to protect the
+     * user.
+     */
     public static String creditCost(String featureId, BigDecimal credits) {
-        return positive("credit cost of feature '" + featureId + "'", credits);
+        return notNegative("credit cost of feature '" + featureId + "'", credits);
     }
 
-    /** A usage price per billing unit: positive. */
+    /**
+     * A usage price per billing unit: positive. Autumn drops a price of 0 (the item becomes a free grant, so the model
+     * would not map back) and stores a negative one (a negative charge): both refused.
+     */
     public static String usagePrice(BigDecimal amount) {
         return positive("usage price amount", amount);
     }
@@ -157,12 +205,16 @@ public final class Checks {
 
     // Cycles
 
-    /** How many intervals make one cycle: at least one. */
+    /**
+     * How many intervals make one cycle: at least one. Autumn stores 0, -1 and 1.5 as sent (audit P5, P5b, P5d), but
+     * no cycle of zero or fewer intervals exists and Stripe needs {@code interval_count} ≥ 1: refused to protect the
+     * user.
+     */
     public static String cycleCount(Cycle cycle) {
         return cycle.count() < 1 ? "interval count must be ≥ 1, was " + cycle.count() : null;
     }
 
-    /** A fixed price is billed weekly or longer, or once (P-I8). */
+    /** A fixed price is billed weekly or longer, or once (P-I8: Autumn refuses day, hour and minute prices, 400). */
     public static String priceBilling(Cycle billing) {
         if (billing.isOneOff() || billing.interval().isBillable()) {
             return null;
@@ -171,7 +223,7 @@ public final class Checks {
                 + "; Autumn bills weekly or longer: use .weekly(), .monthly(), .yearly() or .oneOff()";
     }
 
-    /** Usage is billed weekly or longer, or once. */
+    /** Usage is billed weekly or longer, or once (Autumn refuses shorter price intervals, 400: audit P4b). */
     public static String usageBilling(Cycle billing, String featureId) {
         if (billing.isOneOff() || billing.interval().isBillable()) {
             return null;
@@ -182,7 +234,10 @@ public final class Checks {
 
     // Items
 
-    /** An allowance is a number of units or unlimited, not both. */
+    /**
+     * An allowance is a number of units or unlimited, not both: Autumn stores {@code unlimited} with {@code included: 0}
+     * whatever was sent (audit C3-unlimited-included), so the included amount would be lost.
+     */
     public static String unlimitedAndIncluded(String featureId, boolean unlimited, long included) {
         if (unlimited && included != 0) {
             return "feature item " + featureId + " cannot be unlimited and include " + included
@@ -191,7 +246,11 @@ public final class Checks {
         return null;
     }
 
-    /** How many units one price applies to: at least one (P-I11). */
+    /**
+     * How many units one price applies to: at least one (P-I11). Autumn stores 0 as 1 (audit P9: changed), and stores
+     * negative and fractional units as sent (P9c, P9d), which Stripe's {@code transform_quantity.divide_by} (a positive
+     * whole number) cannot bill: refused.
+     */
     public static String billingUnits(long units, String featureId) {
         if (units < 1) {
             return "billing units must be ≥ 1, was " + units + " (priced feature item " + featureId
@@ -200,7 +259,10 @@ public final class Checks {
         return null;
     }
 
-    /** The most units a customer may buy: at least one, or no limit. */
+    /**
+     * The most units a customer may buy: at least one, or no limit. Autumn stores 0 as {@code null}, which means no
+     * limit at all (audit P10: changed into its opposite), and a negative limit as sent (P10b, meaningless): refused.
+     */
     public static String maxPurchase(Long units, String featureId) {
         if (units != null && units < 1) {
             return "max purchase must be ≥ 1, was " + units + " (priced feature item " + featureId
@@ -209,17 +271,20 @@ public final class Checks {
         return null;
     }
 
-    /** A tiered price has at least one tier (§3.4). */
+    /** A tiered price has at least one tier (§3.4: Autumn refuses "tiers cannot be empty", 400). */
     public static String tiers(List<?> tiers) {
         return tiers.isEmpty() ? "a tiered price needs at least one tier, was none" : null;
     }
 
-    /** A tier ends at unit 1 or later. */
+    /**
+     * A tier ends at unit 1 or later. Autumn stores {@code to: 0} (audit T4b), an empty first tier that prices
+     * nothing: refused to protect the user (a pulled tier is written as it is and reported here).
+     */
     public static String tierUpTo(Long upTo) {
         return upTo != null && upTo < 1 ? "tier upTo must be ≥ 1, was " + upTo : null;
     }
 
-    /** A credit system draws from at least one feature (F-C5). */
+    /** A credit system draws from at least one feature (F-C5: Autumn refuses an empty schema, 400 invalid_feature). */
     public static String creditSchema(String id, List<?> schema) {
         if (schema.isEmpty()) {
             return "credit system '" + id
@@ -228,14 +293,17 @@ public final class Checks {
         return null;
     }
 
-    /** A free trial lasts at least one unit (P-T1). */
+    /**
+     * A free trial lasts at least one unit (P-T1: Autumn answers 500 "Free trial length must be greater than 0" and
+     * leaves the plan behind without its trial, audit TR1).
+     */
     public static String trialLength(int length) {
         return length < 1 ? "free trial length must be ≥ 1, was " + length : null;
     }
 
     // Rollovers (P-I17)
 
-    /** A unit cap or a percentage cap, not both. */
+    /** A unit cap or a percentage cap, not both (P-I17: refused, 400, leaving the plan with no items, audit P17). */
     public static String rolloverCaps(Rollover rollover) {
         if (rollover.max() != null && rollover.maxPercentage() != null) {
             return "rollover takes a unit cap or a percentage cap, not both; was " + rollover.max() + " and "
@@ -244,12 +312,12 @@ public final class Checks {
         return null;
     }
 
-    /** A unit cap of at least one. */
+    /** A unit cap of at least one (P-I17: a cap of 0 is refused, 400, leaving the plan with no items, audit P17c). */
     public static String rolloverMax(Long max) {
         return max != null && max < 1 ? "rollover cap must be ≥ 1, was " + max : null;
     }
 
-    /** A percentage cap in (0, 100]. */
+    /** A percentage cap in (0, 100] (P-I17: 150 % is refused, 400, leaving the plan with no items, audit P17b). */
     public static String rolloverPercentage(BigDecimal percentage) {
         if (percentage == null) {
             return null;
@@ -261,7 +329,10 @@ public final class Checks {
         return problem;
     }
 
-    /** Months that rolled-over units last; 0 means forever. */
+    /**
+     * Months that rolled-over units last; 0 means forever. A negative length is refused (400, partial plan: audit
+     * P17d).
+     */
     public static String rolloverMonths(int months) {
         return months < 0 ? "rollover months must be ≥ 0 (0 = forever), was " + months : null;
     }
@@ -274,5 +345,28 @@ public final class Checks {
     private static String suggestId(String id) {
         String suggestion = id.trim().replaceAll("[^a-zA-Z0-9_-]+", "_").replaceAll("^_+|_+$", "");
         return suggestion.isEmpty() ? "my_id" : suggestion;
+    }
+
+    /**
+     * Whether two records of one feature id say the same to Autumn where an item or a credit schema uses them:
+     * type, name and credit schema. Event names and the archived flag belong to the declaration only (an item
+     * sends the feature id alone), so {@code catalog(API_CALLS.archived(), … featureItem(API_CALLS) …)} is fine.
+     */
+    public static boolean sameForAutumn(Feature a, Feature b) {
+        if (a.type() != b.type() || !a.name().equals(b.name())) {
+            return false;
+        }
+        List<CreditCost> x = a.creditSchema();
+        List<CreditCost> y = b.creditSchema();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!x.get(i).feature().id().equals(y.get(i).feature().id())
+                    || !x.get(i).credits().equals(y.get(i).credits())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -304,11 +304,24 @@ class CatalogValidatorTest {
         }
 
         @Test
-        void booleanPerEntity() {
+        void booleanPerEntity_isValid() {
+            // Audit V12d: Autumn stores a per-seat boolean item with its entity (C1-entity), and keys it on the
+            // entity, so a plain and a per-seat item of one boolean live together (D24).
+            assertThat(problems(product("free")
+                            .name("Free")
+                            .item(featureItem(SSO))
+                            .item(featureItem(SSO).perEntity(SEATS))))
+                    .isEmpty();
+        }
+
+        @Test
+        void booleanWithRollover() {
             assertOnly(
-                    problems(product("free").name("Free").item(featureItem(SSO).perEntity(SEATS))),
+                    problems(product("free")
+                            .name("Free")
+                            .item(featureItem(SSO).rollover(rollover().upTo(5).forMonths(1)))),
                     "products[free].items[0]",
-                    "boolean feature 'sso' cannot be per entity (was 'seats'); remove .perEntity(...)");
+                    "boolean feature 'sso' cannot roll over; remove .rollover(...)");
         }
 
         @Test
@@ -332,24 +345,25 @@ class CatalogValidatorTest {
         }
 
         @Test
-        void consumableUnlimitedWithReset() {
-            assertOnly(
-                    problems(product("free")
-                            .name("Free")
-                            .item(featureItem(API_CALLS).unlimited().daily())),
-                    "products[free].items[0]",
-                    "unlimited single-use feature 'api_calls' cannot reset (was day); remove .daily()");
+        void consumableUnlimitedWithReset_isValid_andTheResetIsDropped() {
+            // Audit V14: Autumn stores the reset of an unlimited item but never applies it (RT-check-u_month is
+            // RT-check-u_once), so it is one meaning with one form: no reset.
+            FeatureItem item = featureItem(API_CALLS).unlimited().daily();
+
+            assertThat(problems(product("free").name("Free").item(item))).isEmpty();
+            assertThat(item.reset()).isNull();
+            assertThat(item).isEqualTo(featureItem(API_CALLS).unlimited());
         }
 
         @Test
-        void consumableWithoutIncludedUsage() {
-            assertOnly(
-                    problems(product("free")
+        void consumableWithoutIncludedUsage_isValid() {
+            // Audit V15: a grant of 0 is stored (C3-zero-month, C3-absent-month) and is a balance of zero at run
+            // time (RT-check-z_month), not the absence of an item.
+            assertThat(problems(product("free")
                             .name("Free")
-                            .item(featureItem(API_CALLS).monthly())),
-                    "products[free].items[0]",
-                    "single-use feature 'api_calls' needs included usage > 0 (was 0); add .included(n), or use"
-                            + " .unlimited()");
+                            .item(featureItem(API_CALLS).monthly())
+                            .item(featureItem(CREDITS).included(0).noReset())))
+                    .isEmpty();
         }
 
         @Test
@@ -364,14 +378,11 @@ class CatalogValidatorTest {
         }
 
         @Test
-        void consumableWithNeitherIncludedUsageNorReset_reportsBoth() {
+        void consumableWithNeitherIncludedUsageNorReset_reportsTheReset() {
             assertThat(problems(product("free").name("Free").item(featureItem(API_CALLS))))
                     .extracting(Problem::message)
-                    .containsExactly(
-                            "single-use feature 'api_calls' needs included usage > 0 (was 0); add .included(n), or use"
-                                    + " .unlimited()",
-                            "single-use feature 'api_calls' needs a reset for its included usage; add .monthly() (or"
-                                    + " another interval), or .noReset() for a one-time grant");
+                    .containsExactly("single-use feature 'api_calls' needs a reset for its included usage; add"
+                            + " .monthly() (or another interval), or .noReset() for a one-time grant");
         }
 
         @Test
@@ -433,26 +444,78 @@ class CatalogValidatorTest {
         }
 
         @Test
-        void twoItemsForOneFeatureAndReset() {
-            assertOnly(
-                    problems(pro().item(featureItem(API_CALLS).included(10).monthly())
+        void grantBesidePricedItemsOfOneFeatureAndReset_isValid() {
+            // Audit V20: Autumn refuses only two items of one kind; a free grant beside a prepaid pack (D3, the
+            // issue's shape), beside pay-per-use (D2), and prepaid beside pay-per-use (D4) are stored.
+            assertThat(problems(pro().item(featureItem(API_CALLS).included(10).monthly())
+                            .item(pricedFeatureItem(API_CALLS)
+                                    .price(5)
+                                    .per(1_000)
+                                    .prepaid()
+                                    .monthly())
                             .item(pricedFeatureItem(API_CALLS)
                                     .price("0.01")
                                     .payPerUse()
-                                    .monthly())),
-                    "products[pro].items[2]",
-                    "feature 'api_calls' already has an item at items[1] with the same reset (month); merge them into"
-                            + " one item");
+                                    .monthly())
+                            .item(featureItem(SEATS).included(3))
+                            .item(pricedFeatureItem(SEATS).price(10).prepaid().monthly())))
+                    .isEmpty();
         }
 
         @Test
-        void twoItemsForOneContinuousFeature_haveNoReset() {
+        void twoGrantsForOneFeatureAndReset() {
+            assertOnly(
+                    problems(pro().item(featureItem(API_CALLS).included(10).monthly())
+                            .item(featureItem(API_CALLS).included(20).monthly())),
+                    "products[pro].items[2]",
+                    "feature 'api_calls' already has an unpriced item at items[1] with the same reset (month); Autumn"
+                            + " refuses two such items, merge them into one");
+        }
+
+        @Test
+        void twoPayPerUseItemsForOneFeatureAndReset() {
+            assertOnly(
+                    problems(pro().item(pricedFeatureItem(API_CALLS)
+                                    .price("0.01")
+                                    .payPerUse()
+                                    .monthly())
+                            .item(pricedFeatureItem(API_CALLS)
+                                    .price("0.02")
+                                    .payPerUse()
+                                    .monthly())),
+                    "products[pro].items[2]",
+                    "feature 'api_calls' already has a pay-per-use item at items[1] with the same reset (month);"
+                            + " Autumn refuses two such items, merge them into one");
+        }
+
+        @Test
+        void twoPrepaidItemsBilledDifferently_resettingAlike() {
+            // Audit D22: prepaid billed monthly and yearly, both resetting monthly: refused (the key is the reset).
+            assertOnly(
+                    problems(pro().item(pricedFeatureItem(API_CALLS)
+                                    .price(5)
+                                    .per(100)
+                                    .prepaid()
+                                    .monthly())
+                            .item(pricedFeatureItem(API_CALLS)
+                                    .price(50)
+                                    .per(100)
+                                    .prepaid()
+                                    .yearly()
+                                    .resetEvery(1, Interval.MONTH))),
+                    "products[pro].items[2]",
+                    "feature 'api_calls' already has a prepaid item at items[1] with the same reset (month); Autumn"
+                            + " refuses two such items, merge them into one");
+        }
+
+        @Test
+        void twoContinuousGrants_haveNoReset() {
             assertOnly(
                     problems(pro().item(featureItem(SEATS).included(3))
-                            .item(pricedFeatureItem(SEATS).price(10).prepaid().monthly())),
+                            .item(featureItem(SEATS).unlimited())),
                     "products[pro].items[2]",
-                    "feature 'seats' already has an item at items[1] with the same reset (none); merge them into one"
-                            + " item");
+                    "feature 'seats' already has an unpriced item at items[1] with the same reset (none); Autumn"
+                            + " refuses two such items, merge them into one");
         }
 
         @Test
@@ -462,22 +525,35 @@ class CatalogValidatorTest {
                                     featureItem(API_CALLS).included(5).monthly().perEntity(SEATS))
                             .item(featureItem(API_CALLS).included(9).monthly().perEntity(SEATS))),
                     "products[pro].items[2]",
-                    "feature 'api_calls' already has an item at items[1] with the same reset (month) and entity feature"
-                            + " 'seats'; merge them into one item");
+                    "feature 'api_calls' already has an unpriced item at items[1] with the same reset (month) and"
+                            + " entity feature 'seats'; Autumn refuses two such items, merge them into one");
         }
 
         @Test
-        void unlimitedConsumableIsStoredOneOff_clashesWithNoReset() {
+        void unlimitedConsumableIsStoredOneOff_clashesWithAOneOffGrant() {
+            // Audit D14: unlimited + a one-off grant: refused.
             assertOnly(
                     problems(pro().item(featureItem(API_CALLS).unlimited())
-                            .item(pricedFeatureItem(API_CALLS)
-                                    .price(5)
-                                    .per(1_000)
-                                    .prepaid()
-                                    .oneOff())),
+                            .item(featureItem(API_CALLS).included(100).noReset())),
                     "products[pro].items[2]",
-                    "feature 'api_calls' already has an item at items[1] with the same reset (one-off); merge them into"
-                            + " one item");
+                    "feature 'api_calls' already has an unpriced item at items[1] with the same reset (one-off); Autumn"
+                            + " refuses two such items, merge them into one");
+        }
+
+        @Test
+        void threeItemsOfOneKind_refusedInEveryOrder() {
+            // Audit D12/D13/D20: Autumn's check accepts some orders of three same-kind items and refuses them once
+            // re-sent; every same-kind pair is refused here, whatever comes between.
+            assertOnly(
+                    problems(pro().item(featureItem(API_CALLS).included(1).monthly())
+                            .item(pricedFeatureItem(API_CALLS)
+                                    .price("0.01")
+                                    .payPerUse()
+                                    .monthly())
+                            .item(featureItem(API_CALLS).included(2).monthly())),
+                    "products[pro].items[3]",
+                    "feature 'api_calls' already has an unpriced item at items[1] with the same reset (month); Autumn"
+                            + " refuses two such items, merge them into one");
         }
 
         @Test
@@ -734,16 +810,59 @@ class CatalogValidatorTest {
     }
 
     @Nested
+    class ArchivedAndEventNames {
+        @Test
+        void itemsMayUseTheFeatureAsDeclaredBeforeArchivingOrNamingEvents() {
+            // Items send the feature id only: archived and event names are the declaration's.
+            Catalog catalog = catalog(
+                    product("legacy")
+                            .name("Legacy")
+                            .item(featureItem(API_CALLS).included(5).monthly())
+                            .archived(),
+                    API_CALLS.archived().eventNames("api.request"));
+            assertThat(catalog.features()).containsExactly(API_CALLS.archived().eventNames("api.request"));
+            assertThat(problems(
+                            API_CALLS.archived().eventNames("api.request"),
+                            SSO,
+                            product("legacy")
+                                    .name("Legacy")
+                                    .item(featureItem(API_CALLS).included(5).monthly())
+                                    .archived()))
+                    .isEmpty();
+        }
+
+        @Test
+        void emptyEventName() {
+            assertThat(problems(API_CALLS.eventNames("api.request", "")))
+                    .extracting(Problem::path, Problem::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "features[api_calls]", "feature 'api_calls' event name 2 is empty; remove it"));
+        }
+    }
+
+    @Nested
     class FreeTrials {
         @Test
-        void trialOnAFreeProduct() {
+        void trialWithCardOnAFreeProduct() {
+            // Audit TR3: stored with card_required false, a change: refused.
             assertOnly(
                     problems(product("free")
                             .name("Free")
                             .item(featureItem(SSO))
                             .freeTrial(freeTrial(7).days())),
                     "products[free].freeTrial",
-                    "a free product cannot have a free trial; remove .freeTrial(...), or add a price");
+                    "a free product's free trial cannot require a card (Autumn stores it without); add"
+                            + " .noCardRequired(), or add a price");
+        }
+
+        @Test
+        void cardlessTrialOnAFreeProduct_isValid() {
+            // Audit TR3b: stored as sent.
+            assertThat(problems(product("free")
+                            .name("Free")
+                            .item(featureItem(SSO))
+                            .freeTrial(freeTrial(7).days().noCardRequired())))
+                    .isEmpty();
         }
 
         @Test

@@ -174,17 +174,6 @@ enum Mutation {
                     c, pick, "cannot reset", List.of(), f -> featureItem(f).weekly());
         }
     },
-    BOOLEAN_PER_ENTITY {
-        @Override
-        Mutated apply(Catalog c, int pick) {
-            return onBooleanItem(
-                    c,
-                    pick,
-                    "cannot be per entity",
-                    List.of(SEATS),
-                    f -> featureItem(f).perEntity(SEATS));
-        }
-    },
     USAGE_PRICE_ON_BOOLEAN {
         @Override
         Mutated apply(Catalog c, int pick) {
@@ -203,11 +192,13 @@ enum Mutation {
                     c,
                     pick,
                     "cannot reset",
-                    item -> item instanceof FeatureItem && type(item) == FeatureType.CONTINUOUS_USE,
+                    // An unlimited item drops its reset (it never resets), so only a finite one can carry one.
+                    item -> item instanceof FeatureItem
+                            && type(item) == FeatureType.CONTINUOUS_USE
+                            && !((FeatureItem) item).isUnlimited(),
                     item -> {
                         FeatureItem f = (FeatureItem) item;
-                        return new FeatureItem(
-                                f.feature(), f.included(), f.isUnlimited(), Cycle.of(Interval.MONTH), null);
+                        return new FeatureItem(f.feature(), f.included(), false, Cycle.of(Interval.MONTH), null);
                     },
                     List.of(SEATS),
                     featureItem(SEATS).included(2).monthly());
@@ -224,40 +215,6 @@ enum Mutation {
                     item -> ((PricedFeatureItem) item).noReset(),
                     List.of(SEATS),
                     pricedFeatureItem(SEATS).price(3).prepaid().oneOff().noReset());
-        }
-    },
-    UNLIMITED_WITH_RESET {
-        @Override
-        Mutated apply(Catalog c, int pick) {
-            return inPlaceOr(
-                    c,
-                    pick,
-                    "cannot reset",
-                    item -> item instanceof FeatureItem
-                            && type(item).isConsumable()
-                            && ((FeatureItem) item).isUnlimited(),
-                    item -> {
-                        FeatureItem f = (FeatureItem) item;
-                        return new FeatureItem(f.feature(), 0, true, Cycle.of(Interval.DAY), f.entityFeature());
-                    },
-                    List.of(CALLS),
-                    featureItem(CALLS).unlimited().daily());
-        }
-    },
-    CONSUMABLE_WITHOUT_INCLUDED {
-        @Override
-        Mutated apply(Catalog c, int pick) {
-            return inPlaceOr(
-                    c,
-                    pick,
-                    "needs included usage > 0",
-                    Mutation::finiteConsumable,
-                    item -> {
-                        FeatureItem f = (FeatureItem) item;
-                        return new FeatureItem(f.feature(), 0, false, f.reset(), f.entityFeature());
-                    },
-                    List.of(CALLS),
-                    featureItem(CALLS).monthly());
         }
     },
     CONSUMABLE_WITHOUT_RESET {
@@ -304,9 +261,10 @@ enum Mutation {
             Optional<Location> found = find(c, pick, item -> !(item instanceof PriceItem));
             if (found.isPresent()) {
                 Location at = found.get();
-                return append(c, at.product(), "already has an item", List.of(), at.item());
+                return append(c, at.product(), "Autumn refuses two such items", List.of(), at.item());
             }
-            return append(c, pick, "already has an item", List.of(FLAG), featureItem(FLAG), featureItem(FLAG));
+            return append(
+                    c, pick, "Autumn refuses two such items", List.of(FLAG), featureItem(FLAG), featureItem(FLAG));
         }
     },
     WEEKLY_AND_MONTHLY {
@@ -582,7 +540,7 @@ enum Mutation {
             Optional<Product> free = rotated(c, pick).stream()
                     .filter(p -> p.isFree() && p.freeTrial() == null)
                     .findFirst();
-            String fragment = "a free product cannot have a free trial";
+            String fragment = "a free product's free trial cannot require a card";
             if (free.isPresent()) {
                 Product p = free.get();
                 return new Mutated(replace(c, p, p.freeTrial(trial)), "products[" + p.id() + "].freeTrial", fragment);
@@ -677,11 +635,12 @@ enum Mutation {
             return located(new Mutated(withFeatures(c, bad), "features[mut bad]", "feature id must contain only"));
         }
     },
-    FEATURE_NAME_BLANK {
+    EVENT_NAME_EMPTY {
         @Override
         Mutated apply(Catalog c, int pick) {
-            Feature bad = feature("mut_blank").name(" ").singleUse();
-            return located(new Mutated(withFeatures(c, bad), "features[mut_blank]", "needs a non-empty name"));
+            Feature bad = feature("mut_events").name("Events").singleUse().eventNames("api.call", "");
+            return located(new Mutated(
+                    withFeatures(c, bad), "features[mut_events]", "feature 'mut_events' event name 2 is empty"));
         }
     },
     FEATURE_NAME_LONE_SURROGATE {
@@ -717,10 +676,10 @@ enum Mutation {
                     new Mutated(replace(c, p, renamed), "products[" + p.id() + "]", "needs a non-empty name, was ''"));
         }
     },
-    PRICE_NOT_POSITIVE {
+    PRICE_NEGATIVE {
         @Override
         Mutated apply(Catalog c, int pick) {
-            return onPrice(c, pick, priceItem(-5), "price amount must be > 0, was -5");
+            return onPrice(c, pick, priceItem(-5), "price amount must be ≥ 0, was -5");
         }
     },
     PRICE_THREE_DECIMALS {
@@ -900,13 +859,13 @@ enum Mutation {
                             .monthly()));
         }
     },
-    CREDIT_COST_NOT_POSITIVE {
+    CREDIT_COST_NEGATIVE {
         @Override
         Mutated apply(Catalog c, int pick) {
             Feature credits =
-                    feature("mut_credits").name("Mutant credits").creditSystem(Autumn.cost(single(c, pick), 0));
+                    feature("mut_credits").name("Mutant credits").creditSystem(Autumn.cost(single(c, pick), -1));
             return located(new Mutated(
-                    withFeatures(c, credits), "features[mut_credits].creditSchema[0]", "must be > 0, was 0"));
+                    withFeatures(c, credits), "features[mut_credits].creditSchema[0]", "must be ≥ 0, was -1"));
         }
     },
     CREDIT_SCHEMA_EMPTY {

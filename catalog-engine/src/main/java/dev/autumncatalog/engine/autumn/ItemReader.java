@@ -57,9 +57,7 @@ final class ItemReader {
         Feature entity = entityId == null ? null : WireReader.resolve(entityId, lookup, where + " (entity feature)");
         long included = node.integer("included", 0, where + " included");
         boolean unlimited = node.bool("unlimited", false);
-        if (node.bool("pooled", false)) {
-            lines.add(where + ": pooled (entity grants share one customer balance)");
-        }
+        boolean pooled = node.bool("pooled", false);
         JsonNode resetNode = node.get("reset");
         Cycle reset = present(resetNode) ? reset(resetNode, where + " reset") : null;
         boolean consumable = feature.type().isConsumable();
@@ -67,19 +65,18 @@ final class ItemReader {
         JsonNode rolloverNode = node.get("rollover");
         JsonNode prorationNode = node.get("proration");
         if (!present(priceNode)) {
-            if (present(rolloverNode)) {
-                lines.add(where + ": rollover " + abbreviate(rolloverNode) + " on an item without a price");
-            }
+            // Autumn stores a rollover on an unpriced grant as sent (audit P16b).
+            Rollover rollover = present(rolloverNode) ? rollover(rolloverNode, where) : null;
             if (present(prorationNode)) {
                 lines.add(where + ": proration on an item without a price");
             }
-            if (consumable && unlimited && reset != null && reset.isOneOff()) {
-                reset = null; // Autumn fills one_off on unlimited items; it means nothing there.
-            } else if (consumable && !unlimited && reset == null) {
+            // An unlimited item's reset (one_off filled in by Autumn, or a month atmn sent) is dropped by FeatureItem:
+            // its balance never resets (audit V14).
+            if (consumable && !unlimited && reset == null) {
                 reset = Cycle.ONE_OFF; // Autumn's default for a consumable allowance without reset.
             }
             node.done();
-            return new FeatureItem(feature, included, unlimited, reset, entity);
+            return new FeatureItem(feature, included, unlimited, reset, entity, pooled, rollover);
         }
         if (unlimited) {
             throw new Unrepresentable(where + " is unlimited and priced; Autumn stores an infinite allowance"
@@ -96,7 +93,7 @@ final class ItemReader {
         }
         UsagePrice usagePrice = present(amount)
                 ? new PerUnitPrice(price.decimal("amount", where + " price amount"))
-                : new TieredPrice(tiers(tiers, where), tierBehavior(price, where));
+                : new TieredPrice(tiers(tiers, where, lines), tierBehavior(price, where));
         price.skip("tier_behavior");
         Cycle billing = cycle(price, where + " price");
         long billingUnits = price.integer("billing_units", 1, where + " billing_units");
@@ -122,10 +119,11 @@ final class ItemReader {
                 maxPurchase,
                 rollover,
                 proration,
-                entity);
+                entity,
+                pooled);
     }
 
-    private static List<Tier> tiers(JsonNode node, String where) {
+    private static List<Tier> tiers(JsonNode node, String where, List<String> lines) {
         if (!node.isArray()) {
             throw new Unrepresentable(where + " tiers is not a list: " + abbreviate(node));
         }
@@ -133,7 +131,12 @@ final class ItemReader {
         for (JsonNode raw : node) {
             requireObject(raw, where + " tier");
             WireObject tier = WireObject.strict(raw, where + " tier");
+            JsonNode currencies = tier.get("additional_currencies");
             tier.skip("additional_currencies");
+            if (present(currencies)) {
+                // Not silently: a push rewrites the item without them (openapi-fields.md).
+                lines.add(where + ": tier additional currencies " + abbreviate(currencies));
+            }
             JsonNode to = tier.get("to");
             Long upTo;
             if (to != null && to.isTextual() && WireWriter.INF.equals(to.textValue())) {
@@ -222,10 +225,7 @@ final class ItemReader {
         }
         long count = node.integer("interval_count", 1, where + " interval_count");
         if (WireWriter.ONE_OFF.equals(interval)) {
-            if (count != 1) {
-                throw new Unrepresentable(where + ": a one-off interval with interval_count " + count);
-            }
-            return Cycle.ONE_OFF;
+            return Cycle.ONE_OFF; // a count means nothing on one_off; Autumn stores it as sent (audit P5c)
         }
         Interval unit;
         try {

@@ -13,12 +13,21 @@ import java.util.Objects;
  * @param archived whether it is archived
  * @param version the latest version number, 1-based
  * @param unsupported what the DSL cannot express, one readable line each (variants, metadata, billing controls); empty
- *     when none
+ *     when none; an update would replace or lose it
+ * @param kept what the DSL cannot express but every update keeps, because the update body leaves the field out (a
+ *     plan's metadata, config, billing controls, licenses: audit R8b, R9c); a push warns about it and goes on
  */
-public record RemotePlan(String id, Product model, boolean archived, int version, List<String> unsupported) {
+public record RemotePlan(
+        String id, Product model, boolean archived, int version, List<String> unsupported, List<String> kept) {
     /** Copies the list. */
     public RemotePlan {
         Objects.requireNonNull(id, "id");
         unsupported = List.copyOf(unsupported);
+        kept = List.copyOf(kept);
+    }
+
+    /** With nothing unexpressed that an update keeps. */
+    public RemotePlan(String id, Product model, boolean archived, int version, List<String> unsupported) {
+        this(id, model, archived, version, unsupported, List.of());
     }
 }

@@ -57,9 +57,15 @@ final class WireReader {
             "all_versions",
             "include_versions",
             "include_variants");
-    private static final Set<String> BASE_PRICE_IGNORED = Set.of("price_id", "display");
+    private static final Set<String> BASE_PRICE_IGNORED = Set.of("price_id", "display", "entitlement_id");
     private static final List<String> AI_FIELDS = List.of("model_markups", "default_markup", "provider_markups");
-    private static final List<String> PLAN_EXTRAS = List.of("billing_controls", "metadata", "variants", "licenses");
+    /**
+     * Plan fields the DSL cannot say that {@code plans.update} keeps when the body leaves them out (audit R8b, R9c):
+     * a push warns and goes on.
+     */
+    private static final List<String> PLAN_KEPT = List.of("billing_controls", "metadata", "licenses");
+    /** Plan fields the DSL cannot say that an update may replace: a push that updates the plan is blocked. */
+    private static final List<String> PLAN_REPLACED = List.of("variants");
 
     private WireReader() {}
 
@@ -128,6 +134,9 @@ final class WireReader {
         Feature model;
         try {
             model = readFeature(id, feature, lookup, unsupported);
+            if (archived) {
+                model = model.archived();
+            }
             requireValidValues(new Catalog(List.of(model), List.of()));
             feature.done();
         } catch (RuntimeException e) {
@@ -156,15 +165,19 @@ final class WireReader {
             version = v.intValue();
         }
         Product model;
+        List<String> kept = new ArrayList<>();
         try {
-            model = readPlan(id, plan, node, lookup, unsupported);
+            model = readPlan(id, plan, node, lookup, unsupported, kept);
+            if (archived) {
+                model = model.archived();
+            }
             requireValidValues(new Catalog(List.of(), List.of(model)));
             plan.done();
         } catch (RuntimeException e) {
             unsupported.add(reason(e));
             model = null;
         }
-        return new RemotePlan(id, model, archived, version, unsupported);
+        return new RemotePlan(id, model, archived, version, unsupported, kept);
     }
 
     /** Every feature id a plan object names (items and entity features), to fetch what a lookup lacks. */
@@ -200,9 +213,6 @@ final class WireReader {
         String type = node.text("type");
         String name = node.text("name");
         List<String> events = node.strings("event_names");
-        if (!events.isEmpty()) {
-            lines.add("event names " + events + " (the DSL tracks usage by feature id only)");
-        }
         if ("ai_credit_system".equals(type)) {
             throw new Unrepresentable("an AI credit system (model markups) cannot be expressed in the DSL");
         }
@@ -221,13 +231,13 @@ final class WireReader {
                 // consumable is meaningless for a boolean; Autumn sets it itself (true after a type change).
                 node.skip("consumable");
                 noSchema(schema, type, lines);
-                return new BooleanFeature(id, name);
+                return new BooleanFeature(id, name, events, false);
             case "metered":
                 noSchema(schema, type, lines);
-                return new MeteredFeature(id, name, node.bool("consumable", false));
+                return new MeteredFeature(id, name, node.bool("consumable", false), events, false);
             case "credit_system":
                 node.skip("consumable");
-                return new CreditSystem(id, name, creditSchema(schema, lookup));
+                return new CreditSystem(id, name, creditSchema(schema, lookup), events, false);
             default:
                 throw new Unrepresentable("unknown feature type '" + type + "'");
         }
@@ -252,6 +262,12 @@ final class WireReader {
             }
             Feature feature = resolve(featureId, lookup, "the credit schema");
             BigDecimal credits = entry.decimal("credit_cost", "credit cost of " + featureId);
+            // Newer Autumn answers a credit cost per billing_units (rate cards, api-2.4.md §3a); 1 is the meaning
+            // every 2.3.0 cost has. Any other value stays unread, so the credit system is unreadable and blocked.
+            JsonNode units = entry.get("billing_units");
+            if (units != null && units.isNumber() && units.decimalValue().compareTo(BigDecimal.ONE) == 0) {
+                entry.skip("billing_units");
+            }
             entry.done();
             costs.add(new CreditCost(feature, credits));
         }
@@ -261,14 +277,19 @@ final class WireReader {
     // ------------------------------------------------------------------ plans
 
     private static Product readPlan(
-            String id, WireObject node, JsonNode raw, Map<String, Feature> lookup, List<String> lines) {
+            String id,
+            WireObject node,
+            JsonNode raw,
+            Map<String, Feature> lookup,
+            List<String> lines,
+            List<String> kept) {
         node.requireObject("plan");
         String name = node.text("name");
         String description = blankToNull(node.text("description"));
         String group = blankToNull(node.text("group"));
         boolean addOn = node.bool("add_on", false);
         boolean autoEnable = node.bool("auto_enable", false);
-        planExtras(node, lines);
+        planExtras(node, lines, kept);
 
         List<Item> items = new ArrayList<>();
         JsonNode priceNode = node.get("price");
@@ -296,7 +317,7 @@ final class WireReader {
         return new Product(id, name, description, group, addOn, autoEnable, trial, items);
     }
 
-    private static void planExtras(WireObject node, List<String> lines) {
+    private static void planExtras(WireObject node, List<String> lines, List<String> kept) {
         JsonNode config = node.get("config");
         if (present(config)) {
             Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
@@ -306,11 +327,17 @@ final class WireReader {
                         && field.getValue().isBoolean()
                         && !field.getValue().booleanValue();
                 if (!defaultValue && present(field.getValue())) {
-                    lines.add("config." + field.getKey() + " = " + abbreviate(field.getValue()));
+                    kept.add("config." + field.getKey() + " = " + abbreviate(field.getValue()));
                 }
             }
         }
-        for (String extra : PLAN_EXTRAS) {
+        for (String extra : PLAN_KEPT) {
+            JsonNode value = node.get(extra);
+            if (present(value)) {
+                kept.add(extra.replace('_', ' ') + " " + abbreviate(value));
+            }
+        }
+        for (String extra : PLAN_REPLACED) {
             JsonNode value = node.get(extra);
             if (present(value)) {
                 lines.add(extra.replace('_', ' ') + " " + abbreviate(value));
@@ -377,8 +404,9 @@ final class WireReader {
         return id;
     }
 
+    /** Autumn returns {@code ""} as null; a text of spaces is stored as sent and kept (a group of its own). */
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return text == null || text.isEmpty() ? null : text;
     }
 
     static String upper(String text) {

@@ -42,8 +42,25 @@ final class WireWriter {
 
     private WireWriter() {}
 
-    /** The {@code features.create} body: {@code {feature_id, name, type, consumable?, credit_schema?}}. */
+    /**
+     * The {@code features.create} body: {@code {feature_id, name, type, consumable?, credit_schema?, event_names?}};
+     * event names only when there are some.
+     */
     static ObjectNode featureCreateBody(Feature feature) {
+        ObjectNode body = featureFields(feature);
+        if (!feature.eventNames().isEmpty()) {
+            body.set("event_names", eventNames(feature));
+        }
+        return body;
+    }
+
+    private static ArrayNode eventNames(Feature feature) {
+        ArrayNode names = NODES.arrayNode();
+        feature.eventNames().forEach(names::add);
+        return names;
+    }
+
+    private static ObjectNode featureFields(Feature feature) {
         Objects.requireNonNull(feature, "feature");
         ObjectNode body = NODES.objectNode();
         body.put("feature_id", feature.id());
@@ -67,9 +84,14 @@ final class WireWriter {
         return body;
     }
 
-    /** The {@code features.update} body: the create body plus {@code archived}. */
+    /**
+     * The {@code features.update} body: the create body with {@code event_names} always ({@code []} clears them, left
+     * out they would be kept: the catalog says them, audit F-events-kept) and {@code archived} (an update with {@code
+     * false} un-archives, audit F-archive-engine).
+     */
     static ObjectNode featureUpdateBody(Feature feature, boolean archived) {
-        ObjectNode body = featureCreateBody(feature);
+        ObjectNode body = featureFields(feature);
+        body.set("event_names", eventNames(feature));
         body.put("archived", archived);
         return body;
     }
@@ -202,10 +224,33 @@ final class WireWriter {
         if (item.reset() != null) {
             node.set("reset", cycle(item.reset()));
         }
+        if (item.rollover() != null) {
+            node.set("rollover", rollover(item.rollover()));
+        }
         if (item.entityFeature() != null) {
             node.put("entity_feature_id", item.entityFeature().id());
         }
+        if (item.isPooled()) {
+            node.put("pooled", true); // an item update without it drops it (audit R7b)
+        }
         return node;
+    }
+
+    private static ObjectNode rollover(Rollover rollover) {
+        ObjectNode r = NODES.objectNode();
+        if (rollover.max() != null) {
+            r.put("max", rollover.max());
+        }
+        if (rollover.maxPercentage() != null) {
+            r.put("max_percentage", rollover.maxPercentage());
+        }
+        if (rollover.isForever()) {
+            r.put("expiry_duration_type", "forever");
+        } else {
+            r.put("expiry_duration_type", "month");
+            r.put("expiry_duration_length", rollover.months());
+        }
+        return r;
     }
 
     private static ObjectNode pricedItemBody(PricedFeatureItem item) {
@@ -245,21 +290,8 @@ final class WireWriter {
         if (item.maxPurchase() != null) {
             price.put("max_purchase", item.maxPurchase());
         }
-        Rollover rollover = item.rollover();
-        if (rollover != null) {
-            ObjectNode r = node.putObject("rollover");
-            if (rollover.max() != null) {
-                r.put("max", rollover.max());
-            }
-            if (rollover.maxPercentage() != null) {
-                r.put("max_percentage", rollover.maxPercentage());
-            }
-            if (rollover.isForever()) {
-                r.put("expiry_duration_type", "forever");
-            } else {
-                r.put("expiry_duration_type", "month");
-                r.put("expiry_duration_length", rollover.months());
-            }
+        if (item.rollover() != null) {
+            node.set("rollover", rollover(item.rollover()));
         }
         Proration proration = item.proration();
         if (proration != null) {
@@ -269,6 +301,9 @@ final class WireWriter {
         }
         if (item.entityFeature() != null) {
             node.put("entity_feature_id", item.entityFeature().id());
+        }
+        if (item.isPooled()) {
+            node.put("pooled", true);
         }
         return node;
     }

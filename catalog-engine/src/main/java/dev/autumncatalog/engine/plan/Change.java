@@ -203,6 +203,11 @@ public sealed interface Change
         public Level level() {
             return featureLevel(after);
         }
+
+        /** {@code true} when only the archived flag changes: the catalog archives a feature it keeps. */
+        public boolean flagOnly() {
+            return Change.archivedOnly(before, fields);
+        }
     }
 
     /**
@@ -406,6 +411,11 @@ public sealed interface Change
         public boolean needsVersionCheck() {
             return Change.pricedChange(before, fields);
         }
+
+        /** {@code true} when only the archived flag changes: the catalog archives a plan it keeps. */
+        public boolean flagOnly() {
+            return Change.archivedOnly(before, fields);
+        }
     }
 
     /**
@@ -518,6 +528,13 @@ public sealed interface Change
     }
 
     /** Price, items and trial are what Autumn versions on (CONTRACT §1.5). */
+    /** The path of the archived flag in a {@link UpdateFeature} or {@link UpdatePlan}. */
+    static final String ARCHIVED = "archived";
+
+    private static boolean archivedOnly(Object before, List<FieldChange> fields) {
+        return before != null && fields.size() == 1 && fields.get(0).path().equals(ARCHIVED);
+    }
+
     private static boolean pricedChange(Product before, List<FieldChange> fields) {
         if (before == null) {
             return true;

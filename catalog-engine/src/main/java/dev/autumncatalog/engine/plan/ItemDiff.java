@@ -1,5 +1,6 @@
 package dev.autumncatalog.engine.plan;
 
+import dev.autumncatalog.dsl.BillingMethod;
 import dev.autumncatalog.dsl.Cycle;
 import dev.autumncatalog.dsl.FeatureItem;
 import dev.autumncatalog.dsl.FeatureType;
@@ -32,7 +33,9 @@ import java.util.Objects;
  * </ol>
  *
  * Changes come out with the fixed price first, then items by label: {@code items[api_calls]}, or {@code
- * items[api_calls@month]} when the feature has several items on either side.
+ * items[api_calls@month]} when the feature has several items on either side, or {@code items[api_calls@month#prepaid]}
+ * when two of them also share reset and entity (a free grant beside a prepaid pack, say: the kind is {@code unpriced},
+ * {@code prepaid} or {@code pay-per-use}).
  */
 final class ItemDiff {
     private ItemDiff() {}
@@ -110,7 +113,12 @@ final class ItemDiff {
      * What matches an item with its other version: its feature (none for the fixed price), its reset cycle ({@code
      * null} when it has none; the billing cycle for the fixed price) and its entity feature.
      */
-    private record Key(String featureId, Cycle reset, String entityId) {}
+    private record Key(String featureId, Cycle reset, String entityId, String kind) {
+        /** The key without its kind: what labels show first. */
+        Key place() {
+            return new Key(featureId, reset, entityId, null);
+        }
+    }
 
     /** One item: its matching key, its fields and its whole value. */
     private static final class ItemView {
@@ -124,12 +132,27 @@ final class ItemDiff {
             this.whole = new Value.WholeItem(item);
         }
 
-        /** {@code price}, {@code items[api_calls]}, or with the reset when ambiguous: {@code items[api_calls@month]}. */
-        String label(boolean ambiguous) {
+        /**
+         * {@code price}, {@code items[api_calls]}, with the reset when ambiguous: {@code items[api_calls@month]}, and
+         * the kind when even that is: {@code items[api_calls@month#prepaid]}.
+         */
+        String label(Ambiguity ambiguity) {
             String reset = key.reset() == null ? "none" : Words.cycle(key.reset());
-            String qualifier = ambiguous ? "@" + reset + (key.entityId() == null ? "" : "," + key.entityId()) : "";
+            String qualifier = ambiguity == Ambiguity.NONE
+                    ? ""
+                    : "@" + reset + (key.entityId() == null ? "" : "," + key.entityId());
+            if (ambiguity == Ambiguity.PLACE) {
+                qualifier += "#" + key.kind();
+            }
             return key.featureId() == null ? "price" + qualifier : "items[" + key.featureId() + qualifier + "]";
         }
+    }
+
+    /** How much a label must say: nothing, the reset (and entity), or also the kind. */
+    private enum Ambiguity {
+        NONE,
+        FEATURE,
+        PLACE
     }
 
     private static List<ItemView> withFeature(List<ItemView> items, String featureId) {
@@ -142,10 +165,28 @@ final class ItemDiff {
         return result;
     }
 
-    /** A label needs its reset when the feature has more than one item on either side. */
-    private static boolean ambiguous(ItemView item, List<ItemView> before, List<ItemView> after) {
+    /**
+     * A label needs its reset when the feature has more than one item on either side, and its kind when more than one
+     * item on either side has its feature, reset and entity.
+     */
+    private static Ambiguity ambiguous(ItemView item, List<ItemView> before, List<ItemView> after) {
+        if (samePlace(before, item) > 1 || samePlace(after, item) > 1) {
+            return Ambiguity.PLACE;
+        }
         return withFeature(before, item.key.featureId()).size() > 1
-                || withFeature(after, item.key.featureId()).size() > 1;
+                        || withFeature(after, item.key.featureId()).size() > 1
+                ? Ambiguity.FEATURE
+                : Ambiguity.NONE;
+    }
+
+    private static int samePlace(List<ItemView> items, ItemView item) {
+        int count = 0;
+        for (ItemView other : items) {
+            if (other.key.place().equals(item.key.place())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<ItemView> views(List<Item> items) {
@@ -162,7 +203,7 @@ final class ItemDiff {
             Map<String, Value> fields = new LinkedHashMap<>();
             fields.put("amount", new Value.Money(item.amount()));
             fields.put("interval", new Value.Period(item.billing()));
-            return new ItemView(new Key(null, item.billing(), null), fields, item);
+            return new ItemView(new Key(null, item.billing(), null, "price"), fields, item);
         }
 
         @Override
@@ -174,12 +215,18 @@ final class ItemDiff {
             if (item.reset() != null) {
                 fields.put("reset", new Value.Period(item.reset()));
             }
+            if (item.rollover() != null) {
+                fields.put("rollover", rollover(item.rollover()));
+            }
             String entity =
                     item.entityFeature() == null ? null : item.entityFeature().id();
             if (entity != null) {
                 fields.put("entity", new Value.FeatureRef(entity));
             }
-            return new ItemView(new Key(item.feature().id(), item.reset(), entity), fields, item);
+            if (item.isPooled()) {
+                fields.put("pooled", new Value.Flag(true));
+            }
+            return new ItemView(new Key(item.feature().id(), item.reset(), entity, "unpriced"), fields, item);
         }
 
         @Override
@@ -216,18 +263,23 @@ final class ItemDiff {
             if (item.maxPurchase() != null) {
                 fields.put("maxPurchase", new Value.Count(item.maxPurchase()));
             }
-            Rollover rollover = item.rollover();
-            if (rollover != null) {
-                fields.put(
-                        "rollover",
-                        new Value.RolloverValue(rollover.max(), rollover.maxPercentage(), rollover.months()));
+            if (item.rollover() != null) {
+                fields.put("rollover", rollover(item.rollover()));
             }
             String entity =
                     item.entityFeature() == null ? null : item.entityFeature().id();
             if (entity != null) {
                 fields.put("entity", new Value.FeatureRef(entity));
             }
-            return new ItemView(new Key(item.feature().id(), reset, entity), fields, item);
+            if (item.isPooled()) {
+                fields.put("pooled", new Value.Flag(true));
+            }
+            String kind = item.billingMethod() == BillingMethod.PREPAID ? "prepaid" : "pay-per-use";
+            return new ItemView(new Key(item.feature().id(), reset, entity, kind), fields, item);
         }
     };
+
+    private static Value rollover(Rollover rollover) {
+        return new Value.RolloverValue(rollover.max(), rollover.maxPercentage(), rollover.months());
+    }
 }

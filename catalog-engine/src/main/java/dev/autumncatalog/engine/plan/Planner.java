@@ -32,8 +32,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Unchanged entities give no change, so {@code plan(c, remote(c))} is empty.
- *   <li>Archived remote entities that are back in the catalog are un-archived; archived ones that are not are left
- *       alone (they are removed already).
+ *   <li>Archived remote entities that are back in the catalog are un-archived, unless the catalog keeps them archived
+ *       ({@code .archived()}); archived ones that are not in the catalog are left alone (they are removed already).
+ *       An entity the catalog archives is archived by an update that says only so.
  *   <li>Remote entities that are not archived and not in the catalog are removed: deleted when Autumn allows it,
  *       archived otherwise. Nothing the catalog contains (or references) is ever removed.
  *   <li>Remote content the DSL cannot express is never overwritten silently: an unchanged entity keeps it (with a
@@ -164,19 +165,35 @@ public final class Planner {
     private static Change featureChange(
             Feature feature, RemoteFeature remote, Iterable<RemotePlan> remotePlans, List<Warning> warnings) {
         if (remote == null) {
-            return new Change.CreateFeature(feature, Views.featureCreate(feature));
+            List<FieldChange> fields = new ArrayList<>(Views.featureCreate(feature));
+            if (feature.isArchived()) {
+                fields.add(archivedField(false));
+            }
+            return new Change.CreateFeature(feature, fields);
         }
+        boolean unarchive = remote.archived() && !feature.isArchived();
+        keptWarning(warnings, Change.Entity.FEATURE, feature.id(), remote.kept());
         if (remote.model() == null) {
             List<String> dropped = unreadable(remote.unsupported(), "a feature the DSL cannot read");
             List<FieldChange> fields = Views.featureCreate(feature);
-            return remote.archived()
+            return unarchive
                     ? new Change.UnarchiveFeature(null, feature, fields, dropped)
                     : new Change.UpdateFeature(null, feature, fields, dropped);
         }
-        List<FieldChange> fields = Views.featureDiff(remote.model(), feature);
+        List<FieldChange> fields = new ArrayList<>(Views.featureDiff(remote.model(), feature));
         if (fields.isEmpty()) {
             unsupportedWarning(warnings, Change.Entity.FEATURE, feature.id(), remote.unsupported(), "left as it is");
-            return remote.archived() ? new Change.UnarchiveFeature(remote.model(), feature, fields, List.of()) : null;
+            if (unarchive) {
+                return new Change.UnarchiveFeature(remote.model(), feature, fields, List.of());
+            }
+            if (!feature.isArchived() || remote.archived()) {
+                return null;
+            }
+            // archived by the catalog: an update that sets only the flag drops nothing
+            return new Change.UpdateFeature(remote.model(), feature, List.of(archivedField(true)), List.of());
+        }
+        if (feature.isArchived() && !remote.archived()) {
+            fields.add(archivedField(true));
         }
         if (remote.model().type() != feature.type() && usedByRemotePlans(feature.id(), remotePlans)) {
             warnings.add(new Warning(
@@ -186,16 +203,27 @@ public final class Planner {
                             + feature.type().word()
                             + " while plans use it; Autumn refuses type changes of features in use"));
         }
-        return remote.archived()
+        return unarchive
                 ? new Change.UnarchiveFeature(remote.model(), feature, fields, remote.unsupported())
                 : new Change.UpdateFeature(remote.model(), feature, fields, remote.unsupported());
+    }
+
+    /** The archived flag turned on: {@code archived: no → yes} (or set by a create). */
+    private static FieldChange archivedField(boolean wasThere) {
+        return new FieldChange(Change.ARCHIVED, wasThere ? new Value.Flag(false) : null, new Value.Flag(true));
     }
 
     private static Change planChange(
             Product product, RemotePlan remote, Set<String> created, LiveFacts facts, List<Warning> warnings) {
         if (remote == null) {
-            return new Change.CreatePlan(product, Views.productCreate(product));
+            List<FieldChange> fields = new ArrayList<>(Views.productCreate(product));
+            if (product.isArchived()) {
+                fields.add(archivedField(false));
+            }
+            return new Change.CreatePlan(product, fields);
         }
+        boolean unarchive = remote.archived() && !product.isArchived();
+        keptWarning(warnings, Change.Entity.PLAN, product.id(), remote.kept());
         Versioning versioning;
         if (usesAny(product, created)) {
             // Autumn cannot assess a plan whose features do not exist yet: estimate from its customers.
@@ -207,18 +235,26 @@ public final class Planner {
         if (remote.model() == null) {
             List<String> dropped = unreadable(remote.unsupported(), "a plan the DSL cannot read");
             List<FieldChange> fields = Views.productCreate(product);
-            return remote.archived()
+            return unarchive
                     ? new Change.UnarchivePlan(null, product, fields, versioning, dropped)
                     : new Change.UpdatePlan(null, product, fields, versioning, dropped);
         }
-        List<FieldChange> fields = Views.productDiff(remote.model(), product);
+        List<FieldChange> fields = new ArrayList<>(Views.productDiff(remote.model(), product));
         if (fields.isEmpty()) {
             unsupportedWarning(warnings, Change.Entity.PLAN, product.id(), remote.unsupported(), "left as it is");
-            return remote.archived()
-                    ? new Change.UnarchivePlan(remote.model(), product, fields, null, List.of())
-                    : null;
+            if (unarchive) {
+                return new Change.UnarchivePlan(remote.model(), product, fields, null, List.of());
+            }
+            if (!product.isArchived() || remote.archived()) {
+                return null;
+            }
+            // archived by the catalog: plans.update {plan_id, archived: true} never creates a version
+            return new Change.UpdatePlan(remote.model(), product, List.of(archivedField(true)), null, List.of());
         }
-        if (remote.archived()) {
+        if (product.isArchived() && !remote.archived()) {
+            fields.add(archivedField(true));
+        }
+        if (unarchive) {
             Change.UnarchivePlan change =
                     new Change.UnarchivePlan(remote.model(), product, fields, null, remote.unsupported());
             return change.needsVersionCheck()
@@ -316,6 +352,14 @@ public final class Planner {
 
     private static List<String> unreadable(List<String> unsupported, String fallback) {
         return unsupported.isEmpty() ? List.of(fallback) : unsupported;
+    }
+
+    /** Content the DSL cannot say that every update keeps: said once, never blocking. */
+    private static void keptWarning(List<Warning> warnings, Change.Entity entity, String id, List<String> kept) {
+        if (!kept.isEmpty()) {
+            warnings.add(new Warning(
+                    entity, id, "has what the DSL cannot express, kept by every update: " + String.join("; ", kept)));
+        }
     }
 
     private static void unsupportedWarning(

@@ -26,7 +26,9 @@ import java.util.Set;
  *   <li>proration: Autumn accepts it but never returns it (CONTRACT §1.6), so it is sent with every create and update
  *       but cannot be compared;
  *   <li>a priced item's explicit reset equal to its billing cycle, which is the same as no reset (DESIGN canonical form
- *       4).
+ *       4);
+ *   <li>the archived flag: the {@link Planner} compares it, since it decides the kind of change (un-archive, or an
+ *       update that archives).
  * </ul>
  */
 final class Views {
@@ -41,6 +43,10 @@ final class Views {
         fields.put("type", new Value.Kind(feature.type()));
         for (CreditCost cost : feature.creditSchema()) {
             fields.put("creditSchema[" + cost.feature().id() + "]", new Value.Decimal(cost.credits()));
+        }
+        // Autumn matches event names as a set: one field per name, in the catalog's order.
+        for (String name : feature.eventNames()) {
+            fields.put("eventNames[" + name + "]", new Value.Flag(true));
         }
         return fields;
     }

@@ -217,6 +217,7 @@ public final class CatalogSourceWriter {
                         declared.comments.add("Archived on Autumn.");
                     }
                     unsupported(what, feature.unsupported(), declared.comments);
+                    kept(what, feature.kept(), declared.comments);
                     features.put(feature.model().id(), declared);
                 }
             }
@@ -240,6 +241,7 @@ public final class CatalogSourceWriter {
                         declared.comments.add("Archived on Autumn.");
                     }
                     unsupported(what, plan.unsupported(), declared.comments);
+                    kept(what, plan.kept(), declared.comments);
                     products.put(plan.model().id(), declared);
                 }
             }
@@ -333,6 +335,14 @@ public final class CatalogSourceWriter {
             String because = reasons.isEmpty() ? "the DSL cannot express it" : String.join("; ", reasons);
             notes.add(kind + " '" + id + "'" + (archived ? " (archived)" : "") + ": not pulled: " + because);
             notPulled.add(kind + " " + code(id) + (archived ? " (archived)" : "") + ": " + JavadocText.escape(because));
+        }
+
+        /** What the DSL cannot say but every push keeps: said in the file and the log, never lost. */
+        private void kept(String what, List<String> lines, List<String> comments) {
+            for (String line : lines) {
+                notes.add(what + ": kept in Autumn, the DSL cannot express it: " + line);
+                comments.add("Kept in Autumn (a push leaves it as it is), the DSL cannot express it: " + line);
+            }
         }
 
         private void unsupported(String what, List<String> lines, List<String> comments) {

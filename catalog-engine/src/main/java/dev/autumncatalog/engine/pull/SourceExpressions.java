@@ -87,19 +87,19 @@ final class SourceExpressions {
     /** {@code feature("credits").name("Credits").creditSystem(cost(API_CALLS, 1))}. */
     Expr feature(Feature feature, String where, List<String> comments) {
         Expr.Chain chain = use("feature", string(feature.id())).then("name", string(feature.name()));
-        return FeatureVisitor.visit(feature, new FeatureVisitor<Expr>() {
+        Expr.Chain typed = FeatureVisitor.visit(feature, new FeatureVisitor<Expr.Chain>() {
             @Override
-            public Expr booleanFeature(BooleanFeature feature) {
+            public Expr.Chain booleanFeature(BooleanFeature feature) {
                 return chain.then("booleanFlag");
             }
 
             @Override
-            public Expr meteredFeature(MeteredFeature feature) {
+            public Expr.Chain meteredFeature(MeteredFeature feature) {
                 return chain.then(feature.consumable() ? "singleUse" : "continuousUse");
             }
 
             @Override
-            public Expr creditSystem(CreditSystem feature) {
+            public Expr.Chain creditSystem(CreditSystem feature) {
                 List<Expr> costs = new ArrayList<>();
                 for (CreditCost cost : feature.creditSchema()) {
                     costs.add(
@@ -108,6 +108,12 @@ final class SourceExpressions {
                 return chain.then("creditSystem", costs.toArray(new Expr[0]));
             }
         });
+        if (!feature.eventNames().isEmpty()) {
+            typed = typed.then(
+                    "eventNames",
+                    feature.eventNames().stream().map(Expr::string).toArray(Expr[]::new));
+        }
+        return feature.isArchived() ? typed.then("archived") : typed;
     }
 
     /** {@code product("pro").name("Pro")…}, one item per line. */
@@ -125,6 +131,9 @@ final class SourceExpressions {
         }
         if (product.isDefault()) {
             chain = chain.then("defaultProduct");
+        }
+        if (product.isArchived()) {
+            chain = chain.then("archived");
         }
         for (Item item : product.items()) {
             chain = chain.then("item", item(item, where, comments));
@@ -179,10 +188,13 @@ final class SourceExpressions {
                         member(INTERVAL, reset.interval().name()));
             }
         }
+        if (item.rollover() != null) {
+            chain = chain.then("rollover", rollover(item.rollover()));
+        }
         if (item.entityFeature() != null) {
             chain = chain.then("perEntity", references.reference(item.entityFeature(), where, comments));
         }
-        return chain;
+        return item.isPooled() ? chain.then("pooled") : chain;
     }
 
     private Expr priced(PricedFeatureItem item, String where, List<String> comments) {
@@ -233,7 +245,7 @@ final class SourceExpressions {
         if (item.entityFeature() != null) {
             chain = chain.then("perEntity", references.reference(item.entityFeature(), where, comments));
         }
-        return chain;
+        return item.isPooled() ? chain.then("pooled") : chain;
     }
 
     private Expr tier(Tier tier) {

@@ -207,12 +207,21 @@ public final class PushExecutor {
             @Override
             public Void createFeature(Change.CreateFeature change) {
                 api.createFeature(change.feature());
+                if (change.feature().isArchived()) {
+                    // features.create takes no archived flag: a second request archives it.
+                    api.archiveFeature(change.id(), true);
+                }
                 return null;
             }
 
             @Override
             public Void updateFeature(Change.UpdateFeature change) {
-                api.updateFeature(change.after(), false);
+                if (change.flagOnly()) {
+                    api.archiveFeature(change.id(), change.after().isArchived());
+                } else {
+                    // archived as the catalog says: an update with false would un-archive (audit F-archive-engine)
+                    api.updateFeature(change.after(), change.after().isArchived());
+                }
                 return null;
             }
 
@@ -239,12 +248,21 @@ public final class PushExecutor {
             @Override
             public Void createPlan(Change.CreatePlan change) {
                 api.createPlan(change.product());
+                if (change.product().isArchived()) {
+                    // plans.create takes no archived flag: a second request archives it.
+                    api.archivePlan(change.id(), true);
+                }
                 return null;
             }
 
             @Override
             public Void updatePlan(Change.UpdatePlan change) {
-                api.updatePlan(change.after(), false, plan.versionChoice(change));
+                if (change.flagOnly()) {
+                    api.archivePlan(change.id(), change.after().isArchived());
+                } else {
+                    // archived as the catalog says: plans.update without true un-archives (audit R6c)
+                    api.updatePlan(change.after(), change.after().isArchived(), plan.versionChoice(change));
+                }
                 return null;
             }
 

@@ -116,7 +116,7 @@ public abstract class AbstractAutumnApiSuite {
         assertThat(client.archiveFeature("seats", true).archived()).isTrue();
         RemoteFeature listed = client.fetchCatalog().feature("seats").orElseThrow();
         assertThat(listed.archived()).as("archived features are still listed").isTrue();
-        assertThat(listed.model()).isEqualTo(renamed);
+        assertThat(listed.model()).isEqualTo(renamed.archived());
 
         assertThat(client.archiveFeature("seats", false).archived()).isFalse();
         assertThat(client.updateFeature(renamed, true).archived()).isTrue();

@@ -63,8 +63,9 @@ class AutumnHttpClientTest extends ClientFixture {
                 .isNotEmpty()
                 .allSatisfy(plan -> assertThat(plan.model()).as(plan.id()).isNotNull());
         RemoteFeature calls = catalog.feature("api_calls").orElseThrow();
-        assertThat(calls.unsupported())
-                .containsExactly("event names [api_call] (the DSL tracks usage by feature id only)");
+        // atmn's event names are said by the DSL now
+        assertThat(calls.unsupported()).isEmpty();
+        assertThat(calls.model().eventNames()).containsExactly("api_call");
     }
 
     @Test
@@ -220,8 +221,8 @@ class AutumnHttpClientTest extends ClientFixture {
         assertJson(
                 body(take()),
                 "{\"feature_id\":\"seats\",\"name\":\"Seats\",\"type\":\"metered\",\"consumable\":false,"
-                        + "\"archived\":true}");
-        assertThat(updated.model()).isEqualTo(Catalogs.SEATS);
+                        + "\"event_names\":[],\"archived\":true}");
+        assertThat(updated.model()).isEqualTo(Catalogs.SEATS.archived());
         assertThat(updated.archived()).isTrue();
     }
 

@@ -23,7 +23,8 @@ import java.util.Set;
  *       {@code included 0}, {@code unlimited false}, {@code pooled false}, {@code price null}, {@code billing_units 1},
  *       {@code max_purchase null}, {@code tier_behavior graduated}, {@code interval_count 1}; feature {@code
  *       consumable} where it is implied, {@code event_names []};
- *   <li>resets: dropped on non-consumable features (the server drops them), {@code one_off} on unpriced consumable
+ *   <li>resets: dropped on non-consumable features (the server drops them) and on unlimited items (never applied),
+ *       {@code one_off} on unpriced consumable
  *       items (the server's default), the price interval on priced consumable items (the server's default);
  *   <li>{@code id} is renamed {@code plan_id}/{@code feature_id}; items are sorted; numbers compare by value.
  * </ul>
@@ -185,7 +186,8 @@ final class ServerDefaults {
                     }
                     break;
                 case "reset":
-                    if (value.isNull() || !consumable) {
+                    // An unlimited item's reset is stored but never applied (audit V14): no meaning, no field.
+                    if (value.isNull() || !consumable || unlimited) {
                         break;
                     }
                     JsonNode reset = interval(value);

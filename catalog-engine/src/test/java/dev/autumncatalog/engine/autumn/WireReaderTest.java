@@ -3,6 +3,7 @@ package dev.autumncatalog.engine.autumn;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
 import static dev.autumncatalog.dsl.Autumn.pricedFeatureItem;
 import static dev.autumncatalog.dsl.Autumn.product;
+import static dev.autumncatalog.dsl.Autumn.rollover;
 import static dev.autumncatalog.engine.autumn.Catalogs.API_CALLS;
 import static dev.autumncatalog.engine.autumn.Catalogs.CREDITS;
 import static dev.autumncatalog.engine.autumn.Catalogs.SEATS;
@@ -75,7 +76,8 @@ class WireReaderTest {
                                 .per(1000)
                                 .prepaid()
                                 .oneOff())
-                        .item(featureItem(SSO)));
+                        .item(featureItem(SSO))
+                        .archived());
     }
 
     @Test
@@ -111,23 +113,51 @@ class WireReaderTest {
     }
 
     @Test
-    void plan_whatTheDslCannotExpress_becomesUnsupportedLines() {
+    void plan_whatTheDslCannotExpress_becomesUnsupportedLines_keptOrReplaced() {
         RemotePlan plan = WireReader.plan(Json.parse("""
                 {"id": "p", "name": "P", "config": {"ignore_past_due": true},
-                 "billing_controls": {"auto_topups": [1]}, "metadata": {"tier": "gold"},
+                 "billing_controls": {"auto_topups": [1]}, "metadata": {"tier": "gold"}, "licenses": [{"x": 1}],
                  "variant_details": {"base_plan_id": "base"}, "shiny_new_field": 42,
                  "items": [{"feature_id": "api_calls", "included": 5, "pooled": true, "reset": {"interval": "month"}}],
                  "free_trial": {"duration_length": 7, "duration_type": "day", "card_required": true,
                                 "on_end": "revert"}}"""), LOOKUP);
         assertThat(plan.model()).isNotNull();
-        assertThat(String.join("\n", plan.unsupported()))
-                .contains("config.ignore_past_due = true")
-                .contains("billing controls")
-                .contains("metadata {\"tier\":\"gold\"}")
-                .contains("a variant of plan 'base'")
-                .contains("unknown field 'shiny_new_field' = 42")
-                .contains("item api_calls: pooled")
-                .contains("free trial on_end = \"revert\"");
+        // What a plans.update that leaves the field out keeps (audit R8b, R9c): a warning, never a blocker.
+        assertThat(plan.kept())
+                .containsExactly(
+                        "config.ignore_past_due = true",
+                        "billing controls {\"auto_topups\":[1]}",
+                        "metadata {\"tier\":\"gold\"}",
+                        "licenses [{\"x\":1}]");
+        // What an update would replace or that the reader does not know: blocks updates of the plan.
+        assertThat(plan.unsupported())
+                .containsExactly(
+                        "unknown field 'shiny_new_field' = 42",
+                        "a variant of plan 'base' {\"base_plan_id\":\"base\"}",
+                        "free trial on_end = \"revert\"");
+        // pooled is expressible now
+        assertThat(((FeatureItem) plan.model().items().get(0)).isPooled()).isTrue();
+    }
+
+    @Test
+    void plan_atmnShapes_readAsTheDslSaysThem() {
+        RemotePlan plan = WireReader.plan(Json.parse("""
+                {"id": "p", "name": "P", "items": [
+                  {"feature_id": "api_calls", "unlimited": true, "reset": {"interval": "month"}},
+                  {"feature_id": "sso", "entity_feature_id": "seats"},
+                  {"feature_id": "credits", "included": 100, "reset": {"interval": "month"},
+                   "rollover": {"max": 50, "expiry_duration_type": "month", "expiry_duration_length": 2}},
+                  {"feature_id": "seats", "included": 0}]}"""), LOOKUP);
+        assertThat(plan.unsupported()).isEmpty();
+        assertThat(plan.model().items())
+                .containsExactly(
+                        featureItem(API_CALLS).unlimited(),
+                        featureItem(SSO).perEntity(SEATS),
+                        featureItem(CREDITS)
+                                .included(100)
+                                .monthly()
+                                .rollover(rollover().upTo(50).forMonths(2)),
+                        featureItem(SEATS));
     }
 
     @Test
@@ -135,7 +165,7 @@ class WireReaderTest {
         RemotePlan negative = WireReader.plan(Json.parse("""
                 {"id": "neg", "name": "Neg", "price": {"amount": -5, "interval": "month"}}"""), LOOKUP);
         assertThat(negative.model()).isNull();
-        assertThat(negative.unsupported()).singleElement().asString().contains("price amount must be > 0, was -5");
+        assertThat(negative.unsupported()).singleElement().asString().contains("price amount must be ≥ 0, was -5");
 
         RemotePlan unlimitedPriced = WireReader.plan(Json.parse("""
                 {"id": "inf", "name": "Inf", "items": [{"feature_id": "api_calls", "unlimited": true,
@@ -199,7 +229,8 @@ class WireReaderTest {
                   {"id": "sso", "name": "SSO", "type": "boolean", "consumable": true, "event_names": [],
                    "archived": false}]}"""));
         assertThat(features).extracting(RemoteFeature::id).containsExactly("credits", "api_calls", "sso");
-        MeteredFeature calls = new MeteredFeature("api_calls", "API Calls", true);
+        // archived on Autumn: the model says so, and so does every use of it
+        MeteredFeature calls = new MeteredFeature("api_calls", "API Calls", true, List.of(), true);
         assertThat(features.get(0).model())
                 .isEqualTo(new CreditSystem(
                         "credits",
@@ -226,13 +257,13 @@ class WireReaderTest {
                   {"id": "bad id!", "name": "Bad", "type": "boolean"}]}"""));
         assertThat(features.get(0).model()).isNull();
         assertThat(features.get(0).unsupported()).anyMatch(line -> line.contains("AI credit system"));
-        assertThat(features.get(1).model()).isEqualTo(new MeteredFeature("tokens", "Tokens", true));
-        assertThat(features.get(1).unsupported())
-                .containsExactly("event names [token_usage] (the DSL tracks usage by feature id only)");
+        assertThat(features.get(1).model())
+                .isEqualTo(new MeteredFeature("tokens", "Tokens", true, List.of("token_usage"), false));
+        assertThat(features.get(1).unsupported()).isEmpty();
         assertThat(features.get(2).model()).isNull();
         assertThat(features.get(2).unsupported()).containsExactly("unknown feature type 'static'");
         assertThat(features.get(3).model()).isNull();
-        assertThat(features.get(3).unsupported()).singleElement().asString().contains("must be > 0, was -1");
+        assertThat(features.get(3).unsupported()).singleElement().asString().contains("must be ≥ 0, was -1");
         assertThat(features.get(4).model()).isNull();
         assertThat(features.get(4).unsupported()).singleElement().asString().contains("'nope'");
         assertThat(features.get(5).id()).isEqualTo("bad id!");

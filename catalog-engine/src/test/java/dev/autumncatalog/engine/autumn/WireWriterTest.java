@@ -39,9 +39,23 @@ class WireWriterTest {
     }
 
     @Test
+    void featureCreateBody_eventNames_onlyWhenThereAreSome() {
+        assertJson(WireWriter.featureCreateBody(CREDITS.eventNames("llm.completion")), """
+                {"feature_id": "credits", "name": "AI Credits", "type": "credit_system",
+                 "credit_schema": [{"metered_feature_id": "basic_model", "credit_cost": 1},
+                                   {"metered_feature_id": "premium_model", "credit_cost": 5}],
+                 "event_names": ["llm.completion"]}""");
+    }
+
+    @Test
     void featureUpdateBody_carriesArchived() {
+        // event_names always: the catalog says them, [] clears them (left out, Autumn would keep them)
         assertJson(WireWriter.featureUpdateBody(SEATS, true), """
-                {"feature_id": "seats", "name": "Seats", "type": "metered", "consumable": false, "archived": true}""");
+                {"feature_id": "seats", "name": "Seats", "type": "metered", "consumable": false, "event_names": [],
+                 "archived": true}""");
+        assertJson(WireWriter.featureUpdateBody(API_CALLS.eventNames("api.request", "api.batch"), false), """
+                {"feature_id": "api_calls", "name": "API Calls", "type": "metered", "consumable": true,
+                 "event_names": ["api.request", "api.batch"], "archived": false}""");
         assertJson(WireWriter.featureArchiveBody("seats", false), """
                 {"feature_id": "seats", "archived": false}""");
     }

@@ -300,11 +300,11 @@ public final class Catalogs {
     public static RemoteCatalog remote(Catalog catalog) {
         List<RemoteFeature> features = new ArrayList<>();
         for (Feature feature : catalog.features()) {
-            features.add(new RemoteFeature(feature.id(), feature, false, List.of()));
+            features.add(new RemoteFeature(feature.id(), feature, feature.isArchived(), List.of()));
         }
         List<RemotePlan> plans = new ArrayList<>();
         for (Product product : catalog.products()) {
-            plans.add(new RemotePlan(product.id(), product, false, 1, List.of()));
+            plans.add(new RemotePlan(product.id(), product, product.isArchived(), 1, List.of()));
         }
         return new RemoteCatalog(features, plans);
     }

@@ -422,6 +422,95 @@ class PlannerTest {
     }
 
     @Test
+    void plan_archivedAndKeptArchivedByTheCatalog_isEmpty() {
+        RemoteCatalog remote = new RemoteCatalog(
+                List.of(
+                        new RemoteFeature("api_calls", API_CALLS.archived(), true, List.of()),
+                        new RemoteFeature("sso", SSO, false, List.of())),
+                List.of(new RemotePlan("pro", PRO.archived(), true, 2, List.of())));
+
+        Plan plan = plan(new Catalog(List.of(API_CALLS.archived(), SSO), List.of(PRO.archived())), remote);
+
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
+    void plan_catalogArchivesWhatAutumnHasLive_updatesTheFlagOnly() {
+        Plan plan = plan(
+                new Catalog(List.of(API_CALLS.archived(), SSO), List.of(PRO.archived())),
+                remote(List.of(API_CALLS, SSO), List.of(PRO)));
+
+        assertThat(plan.changes()).extracting(Change::headline).containsExactly("~ feature api_calls", "~ plan pro");
+        assertThat(fields(plan.changes().get(0))).containsExactly("archived: false → true");
+        assertThat(((Change.UpdateFeature) plan.changes().get(0)).flagOnly()).isTrue();
+        assertThat(((Change.UpdatePlan) plan.changes().get(1)).flagOnly()).isTrue();
+        assertThat(((Change.UpdatePlan) plan.changes().get(1)).needsVersionCheck())
+                .as("an archive never creates a version")
+                .isFalse();
+        assertThat(plan.blockers()).isEmpty();
+    }
+
+    @Test
+    void plan_archivedAndChanged_isAnUpdateThatKeepsItArchived() {
+        RemoteCatalog remote = new RemoteCatalog(
+                List.of(new RemoteFeature(
+                        "api_calls", rename(API_CALLS, "Calls").archived(), true, List.of())),
+                List.of());
+
+        Plan plan = plan(new Catalog(List.of(API_CALLS.archived()), List.of()), remote);
+
+        assertThat(plan.changes()).singleElement().isInstanceOf(Change.UpdateFeature.class);
+        assertThat(fields(plan.changes().get(0))).containsExactly("name: Calls → API Calls");
+    }
+
+    @Test
+    void plan_newArchivedEntities_areCreatedAndSayArchived() {
+        Plan plan = plan(new Catalog(List.of(SSO.archived()), List.of()), remote(List.of(), List.of()));
+
+        assertThat(plan.changes()).singleElement().isInstanceOf(Change.CreateFeature.class);
+        assertThat(fields(plan.changes().get(0)))
+                .containsExactly("name: none → SSO", "type: none → boolean", "archived: none → true");
+    }
+
+    @Test
+    void plan_eventNames_comparedAsASet() {
+        Feature tracked = API_CALLS.eventNames("api.request", "api.batch");
+        RemoteCatalog remote = remote(List.of(tracked), List.of());
+
+        assertThat(plan(new Catalog(List.of(API_CALLS.eventNames("api.batch", "api.request")), List.of()), remote)
+                        .changes())
+                .isEmpty();
+        assertThat(fields(plan(new Catalog(List.of(API_CALLS.eventNames("api.request")), List.of()), remote)
+                        .changes()
+                        .get(0)))
+                .containsExactly("eventNames[api.batch]: true → none");
+    }
+
+    @Test
+    void plan_grantBesidePrepaidPackOfOneFeatureAndReset_labelsSayTheKind() {
+        Product before = product("pro")
+                .name("Pro")
+                .item(featureItem(API_CALLS).included(100).monthly())
+                .item(pricedFeatureItem(API_CALLS).price(5).per(1_000).prepaid().monthly());
+        Product after = product("pro")
+                .name("Pro")
+                .item(featureItem(API_CALLS).included(200).monthly())
+                .item(pricedFeatureItem(API_CALLS).price(6).per(1_000).prepaid().monthly());
+
+        Plan plan = plan(Catalog.of(after), remote(List.of(API_CALLS), List.of(before)));
+
+        assertThat(fields(plan.changes().get(0)))
+                .containsExactly(
+                        "items[api_calls@month#prepaid].price: $5 → $6",
+                        "items[api_calls@month#unpriced].included: 100 → 200");
+        assertThat(plan(Catalog.of(after), remote(List.of(API_CALLS), List.of(reversed(after))))
+                        .changes())
+                .as("the server's order")
+                .isEmpty();
+    }
+
+    @Test
     void plan_archivedRemoteNotInCatalog_isLeftAlone() {
         RemoteCatalog remote = new RemoteCatalog(
                 List.of(new RemoteFeature("old", SSO, true, List.of())),
@@ -928,6 +1017,7 @@ class PlannerTest {
                 product.group(),
                 product.isAddOn(),
                 product.isDefault(),
+                product.isArchived(),
                 product.freeTrial(),
                 items);
     }

@@ -13,6 +13,8 @@ import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.autumn.RemoteFeature;
 import dev.autumncatalog.engine.plan.Change;
 import dev.autumncatalog.engine.plan.FakeAutumn;
 import dev.autumncatalog.engine.plan.Level;
@@ -41,6 +43,43 @@ class PushExecutorTest {
             .item(featureItem(CREDITS).included(100).noReset());
 
     static final PlanOptions ALLOW = PlanOptions.defaults("fake", false).withAllowRemovals(true);
+
+    @Test
+    void push_archivedInTheCatalog_staysArchived_andTheNextPlanIsEmpty() {
+        FakeAutumn fake = FakeAutumn.holding(Catalog.of(PRO));
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
+        Catalog archiving = new Catalog(
+                List.of(API_CALLS.archived(), SSO, AI_TOKENS.archived()),
+                List.of(PRO.archived(), product("old").name("Old").archived()));
+
+        sync.push(sync.plan(archiving, ALLOW), PushOptions.batch());
+
+        RemoteCatalog after = fake.fetchCatalog();
+        assertThat(after.feature("api_calls").orElseThrow().archived())
+                .as("archived in place")
+                .isTrue();
+        assertThat(after.feature("ai_tokens").orElseThrow().archived())
+                .as("created, then archived")
+                .isTrue();
+        assertThat(after.plan("pro").orElseThrow().archived()).isTrue();
+        assertThat(after.plan("old").orElseThrow().archived()).isTrue();
+        assertThat(sync.plan(archiving, ALLOW).changes())
+                .as("a push never un-archives")
+                .isEmpty();
+
+        // a change to an archived entity updates it and keeps it archived
+        Catalog renamed = new Catalog(
+                List.of(
+                        API_CALLS.archived(),
+                        SSO,
+                        feature("ai_tokens").name("Tokens").singleUse().archived()),
+                List.of(PRO.archived(), product("old").name("Old").archived()));
+        sync.push(sync.plan(renamed, ALLOW), PushOptions.batch());
+        RemoteFeature tokens = fake.fetchCatalog().feature("ai_tokens").orElseThrow();
+        assertThat(tokens.archived()).isTrue();
+        assertThat(tokens.model().name()).isEqualTo("Tokens");
+        assertThat(sync.plan(renamed, ALLOW).changes()).isEmpty();
+    }
 
     @Test
     void push_appliesLevelByLevel_creditSystemsAfterFeatures_removalsLast() {

@@ -16,6 +16,7 @@ import dev.autumncatalog.engine.autumn.AutumnTransportException;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.autumn.ClientSetting;
 import dev.autumncatalog.engine.autumn.FeatureUsage;
+import dev.autumncatalog.engine.autumn.RemotePlan;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.pull.PullOptions;
 import dev.autumncatalog.engine.pull.PullRequest;
@@ -315,13 +316,14 @@ class HostileServerTest {
                               name: "<redacted>" → "Free forever"
                         """)
                 .contains("      description: \"<redacted>\" → none\n")
-                .contains("      drops: metadata {\"token\":\"<redacted>\"}\n")
+                .contains("  ! plan free: has what the DSL cannot express, kept by every update: config.<redacted> ="
+                        + " true; metadata {\"token\":\"<redacted>\"}; licenses \"<redacted>\"\n")
                 .contains("  - plan <redacted>  (delete: it has no customers)\n")
                 .contains("  ! feature <redacted>: has what the DSL cannot express, removed with it: unknown feature"
                         + " type '<redacted>'\n");
         assertThat(pulled).as("pull writes what it can, the key nowhere").isNull();
-        assertThat(String.join(
-                        "\n", client.fetchCatalog().plan("free").orElseThrow().unsupported()))
+        RemotePlan free = client.fetchCatalog().plan("free").orElseThrow();
+        assertThat(String.join("\n", free.unsupported()) + "\n" + String.join("\n", free.kept()))
                 .contains("metadata {\"token\":\"<redacted>\"}")
                 .contains("config.<redacted> = true")
                 .contains("item api_calls: unknown field '<redacted>' = 1")

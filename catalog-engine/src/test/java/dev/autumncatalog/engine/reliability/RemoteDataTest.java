@@ -168,8 +168,35 @@ class RemoteDataTest {
         assertThat(plan.warnings())
                 .extracting(Object::toString)
                 .containsExactly(
-                        "plan pro: has what the DSL cannot express, left as it is: metadata {\"tier\":\"gold\"};"
-                                + " variants [{\"id\":\"annual\"}]");
+                        "plan pro: has what the DSL cannot express, kept by every update: metadata"
+                                + " {\"tier\":\"gold\"}",
+                        "plan pro: has what the DSL cannot express, left as it is: variants [{\"id\":\"annual\"}]");
+    }
+
+    @Test
+    void metadataKeptByUpdates_warnsButDoesNotBlockAnUpdate_variantsBlock() {
+        Plan kept = plan(features -> {}, plans -> {
+            ObjectNode pro = find(plans, "pro");
+            pro.putObject("metadata").put("tier", "gold");
+            pro.put("name", "Pro (old name)");
+        });
+        assertThat(kept.isEmpty()).isFalse();
+        assertThat(kept.blockers()).isEmpty();
+        assertThat(kept.warnings())
+                .extracting(Object::toString)
+                .containsExactly("plan pro: has what the DSL cannot express, kept by every update: metadata"
+                        + " {\"tier\":\"gold\"}");
+
+        Plan replaced = plan(features -> {}, plans -> {
+            ObjectNode pro = find(plans, "pro");
+            pro.putArray("variants").addObject().put("id", "annual");
+            pro.put("name", "Pro (old name)");
+        });
+        assertThat(replaced.blockers()).singleElement().satisfies(blocker -> {
+            assertThat(blocker.kind()).isEqualTo(dev.autumncatalog.engine.plan.Blocker.Kind.DROPS);
+            assertThat(blocker.subjects()).containsExactly("plan pro");
+            assertThat(String.join("\n", blocker.details())).contains("variants [{\"id\":\"annual\"}]");
+        });
     }
 
     // ------------------------------------------------------------------ nulls where values belong

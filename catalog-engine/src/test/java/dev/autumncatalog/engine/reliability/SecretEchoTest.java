@@ -102,7 +102,7 @@ class SecretEchoTest {
 
         assertThat(plan.warnings())
                 .extracting(Object::toString)
-                .contains("plan starter: has what the DSL cannot express, left as it is: metadata"
+                .contains("plan starter: has what the DSL cannot express, kept by every update: metadata"
                         + " {\"token\":\"<redacted>\"}");
     }
 
