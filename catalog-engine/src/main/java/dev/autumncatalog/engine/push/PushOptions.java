@@ -3,7 +3,7 @@ package dev.autumncatalog.engine.push;
 import java.util.Objects;
 
 /**
- * How a push runs: how many independent changes of one level go to Autumn at once, who answers questions, and who
+ * How a push runs: how many independent changes go to Autumn at once, who answers questions, and who
  * hears progress.
  *
  * <pre>{@code
