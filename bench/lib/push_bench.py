@@ -581,6 +581,9 @@ def sequence(server, proxy, fixture, run, rec, args, logs, dumps_dir, with_floor
         command = fixture.maven(f"{fixture.gav}:push", f"-Dautumn.apiUrl={proxy.url}", f"-Dbench.reprice={reprice}",
                                 *extra)
         log_file = logs / f"{server.name.replace(' ', '-')}-p{fixture.plans}-run{run}-{label}-{slug(scenario)}.log"
+        if getattr(server, "rate_limit", None):
+            # The reads of the last store dump count against the limit's window: start the push on a fresh one.
+            time.sleep(window_seconds(server.rate_limit) + 0.1)
         proxy.reset()
         load = load1()
         timed = run_timed(command, fixture.dir, env, args.timeout, log_file)
