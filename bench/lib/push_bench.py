@@ -932,6 +932,9 @@ def parse_args(argv):
     p.add_argument("--no-jvm-options", action="store_true", help="skip the 'JVM options' rows")
     p.add_argument("--online", dest="offline", action="store_false",
                    help="timed Maven runs without -o (they may then check remote metadata)")
+    p.add_argument("--builds", default="baseline,current",
+                   help="which builds the timed sequences run: baseline, current or both (default both); one alone "
+                        "halves a run, e.g. a --parallelism sweep of the current build (no baseline comparison then)")
     p.add_argument("--parallelism", default="",
                    help="-Dautumn.parallelism for every push: one value, or several (1,4,8,16) to run every sequence "
                         "once per value, scenarios named by it (default: the plugin's own default)")
@@ -971,6 +974,9 @@ def parse_args(argv):
             p.error(f"--servers takes sandbox and/or real, was {name!r}")
     if args.runs < 1:
         p.error("--runs must be at least 1")
+    args.builds = [b for b in ("baseline", "current") if b in {v.strip() for v in args.builds.split(",")}]
+    if not args.builds:
+        p.error("--builds takes baseline and/or current")
     try:
         args.parallelisms = [int(v) for v in args.parallelism.split(",") if v.strip()] or [None]
     except ValueError:
@@ -1060,7 +1066,7 @@ def main(argv):
             for run in range(1, args.runs + 1):
                 for plans in args.sizes:
                     for parallelism in args.parallelisms:
-                        for label in ("baseline", "current"):
+                        for label in args.builds:
                             sequence(server, proxy, fixtures[(label, plans)], run, rec, args, logs, dumps_dir,
                                      with_floor=not floor_done and plans == args.sizes[0] and "noop" in
                                      args.scenario_set and parallelism == args.parallelisms[0],

@@ -163,7 +163,9 @@ class PushExecutorTest {
         FakeAutumn one = new FakeAutumn().latency(5);
 
         new CatalogSync(four, MAVEN_LIKE)
-                .push(new CatalogSync(four, MAVEN_LIKE).plan(desired, ALLOW), PushOptions.batch());
+                .push(
+                        new CatalogSync(four, MAVEN_LIKE).plan(desired, ALLOW),
+                        PushOptions.batch().withParallelism(4));
         new CatalogSync(one, MAVEN_LIKE)
                 .push(
                         new CatalogSync(one, MAVEN_LIKE).plan(desired, ALLOW),
@@ -241,7 +243,8 @@ class PushExecutorTest {
                         new AutumnApiException(
                                 "POST", "/v1/features.create", null, 500, "internal_error", "boom", null));
 
-        PushFailedException failure = (PushFailedException) catchThrowable(() -> sync.push(plan, PushOptions.batch()));
+        PushFailedException failure = (PushFailedException)
+                catchThrowable(() -> sync.push(plan, PushOptions.batch().withParallelism(4)));
 
         // The first request failed while three others were in flight: they finish, nothing else starts.
         assertThat(failure.result().applied()).hasSize(3);
