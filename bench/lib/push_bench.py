@@ -38,6 +38,7 @@ PROXY_SCRIPT = BENCH_DIR / "lib" / "latency_proxy.py"
 DEFAULT_BASELINE = "d579d55"
 SANDBOX_KEY = "am_sk_test_pushbench0000000000000000000000000000000"
 DEFAULT_SANDBOX_MAIN = "dev.autumncatalog.engine.sandbox.SandboxMain"
+MODULE_SANDBOX_MAIN = "dev.autumncatalog.sandbox.SandboxMain"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.9.0"
 POM_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 
@@ -407,8 +408,9 @@ class SandboxServer:
 
     name = "sandbox"
 
-    def __init__(self, classpath, main_class, port, logs, description):
+    def __init__(self, classpath, main_class, port, logs, description, rate_limit=None):
         require_free_port(port, "the local sandbox", "--sandbox-port")
+        self.rate_limit = rate_limit
         self.classpath = classpath
         self.main_class = main_class
         self.port = port
@@ -424,13 +426,18 @@ class SandboxServer:
         require_free_port(self.port, "the local sandbox", "--sandbox-port")
         log_file = self.logs / "sandbox.log"
         java = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java") if os.environ.get("JAVA_HOME") else "java"
-        self.process = CHILDREN.start([java, "-cp", self.classpath, self.main_class, "--port", str(self.port),
-                                       "--key", SANDBOX_KEY], log_file, env=maven_env())
+        command = [java, "-cp", self.classpath, self.main_class, "--port", str(self.port), "--key", SANDBOX_KEY]
+        if self.rate_limit:
+            command += ["--rate-limit", self.rate_limit]
+        self.process = CHILDREN.start(command, log_file, env=maven_env())
         wait_for_port(self.port, self.process, 60, "the local sandbox", log_file)
         # A few reads, so the first timed push does not also pay for the sandbox's class loading and first JIT work
         # (the real server is a long-running process). Reads only: the catalog stays empty.
         for _ in range(self.warmup):
             store.read(self.upstream + "/v1", SANDBOX_KEY, timeout=30)
+        if self.rate_limit:
+            # The warm-up's reads count against the limit's window: let it pass, so the push starts on a fresh one.
+            time.sleep(window_seconds(self.rate_limit) + 0.1)
         return SANDBOX_KEY
 
     def stop(self):
@@ -474,12 +481,23 @@ class RealServer:
         pass
 
 
+def window_seconds(rate_limit):
+    """The window of a --rate-limit value (25/1s, 100/500ms, 2/1m; 25 alone means per second), in seconds."""
+    match = re.fullmatch(r"(\d+)(?:/(\d+)(ms|s|m))?", rate_limit.strip())
+    if not match:
+        raise BenchError(f"--rate-limit takes requests[/window], e.g. 25/1s or 100/500ms, not {rate_limit!r}")
+    if match.group(2) is None:
+        return 1.0
+    return int(match.group(2)) * {"ms": 0.001, "s": 1.0, "m": 60.0}[match.group(3)]
+
+
 def sandbox_classpath(args, builds, target, settings, timeout, logs):
     """The class path of the reference sandbox: given, or resolved from an artifact in one build's repository."""
     if args.sandbox_classpath:
         return args.sandbox_classpath, f"{args.sandbox_main} on the given class path"
     build = builds[args.sandbox_build]
-    artifact = args.sandbox_artifact or f"{build.group}:{args.plugin_artifact}:{build.version}"
+    artifact = args.sandbox_artifact or (
+        f"{build.group}:{getattr(args, 'sandbox_module_artifact', None) or args.plugin_artifact}:{build.version}")
     parts = artifact.split(":")
     if len(parts) != 3:
         raise BenchError(f"--sandbox-artifact must be groupId:artifactId:version, was {artifact!r}")
@@ -533,24 +551,39 @@ class Recorder:
         self.rows.append(row)
 
 
-def sequence(server, proxy, fixture, run, rec, args, logs, dumps_dir, with_floor, variant):
-    """One build's scenario sequence on a fresh server: first, no-op, change pushes (and their JVM-options twins)."""
+def sequence(server, proxy, fixture, run, rec, args, logs, dumps_dir, with_floor, variant, parallelism=None):
+    """One build's scenario sequence on a fresh server: first, no-op, change pushes (and their JVM-options twins).
+
+    parallelism: -Dautumn.parallelism for every push of the sequence, or None for the plugin's default; when the run
+    sweeps several values (--parallelism 1,4,8,16) each scenario's name says which.
+    """
     label = fixture.build.label
     key = server.fresh()
-    tag = f"{server.name}/p{fixture.plans}/run{run}/{label}"
-    steps = [("first push", 0, None, True), ("no-op push", 0, None, True)]
-    if variant:
-        steps.append(("no-op push, JVM options", 0, variant, False))
-    steps.append(("10 plans changed", 1, None, True))
-    if variant:
-        steps.append(("10 plans changed, JVM options", 2, variant, True))
+    suffix = f", parallelism {parallelism}" if parallelism is not None and len(args.parallelisms) > 1 else ""
+    tag = f"{server.name}/p{fixture.plans}/run{run}/{label}" + (f"/par{parallelism}" if suffix else "")
+    wanted = args.scenario_set
+    steps = [("first push", 0, None, True)]
+    if "noop" in wanted:
+        steps.append(("no-op push", 0, None, True))
+        if variant:
+            steps.append(("no-op push, JVM options", 0, variant, False))
+    if "change" in wanted:
+        steps.append(("10 plans changed", 1, None, True))
+        if variant:
+            steps.append(("10 plans changed, JVM options", 2, variant, True))
+    extra = [f"-Dautumn.parallelism={parallelism}"] if parallelism is not None else []
     for scenario, reprice, jvm, dump in steps:
+        scenario += suffix
         fixture.set_jvm_config(jvm.get("jvm_config") if jvm else None)
         env = maven_env({"AUTUMN_SECRET_KEY": key})
         if jvm and jvm.get("maven_opts"):
             env["MAVEN_OPTS"] = jvm["maven_opts"]
-        command = fixture.maven(f"{fixture.gav}:push", f"-Dautumn.apiUrl={proxy.url}", f"-Dbench.reprice={reprice}")
+        command = fixture.maven(f"{fixture.gav}:push", f"-Dautumn.apiUrl={proxy.url}", f"-Dbench.reprice={reprice}",
+                                *extra)
         log_file = logs / f"{server.name.replace(' ', '-')}-p{fixture.plans}-run{run}-{label}-{slug(scenario)}.log"
+        if getattr(server, "rate_limit", None):
+            # The reads of the last store dump count against the limit's window: start the push on a fresh one.
+            time.sleep(window_seconds(server.rate_limit) + 0.1)
         proxy.reset()
         load = load1()
         timed = run_timed(command, fixture.dir, env, args.timeout, log_file)
@@ -612,6 +645,13 @@ SCENARIO_ORDER = ["floor: mvn validate", "floor: mvn validate, JVM options", "fi
                   "no-op push, JVM options", "10 plans changed", "10 plans changed, JVM options"]
 
 
+def scenario_rank(scenario):
+    """Scenarios in SCENARIO_ORDER, each followed by its parallelism variants in ascending order."""
+    match = re.fullmatch(r"(.*), parallelism (\d+)", scenario)
+    base, parallelism = (match.group(1), int(match.group(2))) if match else (scenario, 0)
+    return (SCENARIO_ORDER.index(base) if base in SCENARIO_ORDER else 99, parallelism)
+
+
 def spread(values):
     if not values:
         return "–"
@@ -628,6 +668,11 @@ def counts_text(values):
         return "–"
     low, high = min(values), max(values)
     return str(low) if low == high else f"{low}–{high}"
+
+
+def rejected(row):
+    """How many answers of one run were 429s."""
+    return sum(n for key, n in row.get("statuses", {}).items() if key.endswith(" 429"))
 
 
 def routes_text(routes):
@@ -678,8 +723,7 @@ def report(rec, args, builds, machine, servers, started, finished, load_start, l
         if key not in keys:
             keys.append(key)
     server_order = ["none"] + [s.name for s in servers]
-    keys.sort(key=lambda k: (server_order.index(k[0]) if k[0] in server_order else 99, k[1],
-                             SCENARIO_ORDER.index(k[2]) if k[2] in SCENARIO_ORDER else 99))
+    keys.sort(key=lambda k: (server_order.index(k[0]) if k[0] in server_order else 99, k[1], scenario_rank(k[2])))
     details = []
     for server, plans, scenario in keys:
         rows = {b: [r for r in rec.rows if (r["server"], r["plans"], r["scenario"], r["build"])
@@ -702,16 +746,17 @@ def report(rec, args, builds, machine, servers, started, finished, load_start, l
                     f"| {server} | {plans} | {scenario} | {b} | {median_text(rows[b], 'to_first_request')} | "
                     f"{median_text(rows[b], 'requests_phase')} | {median_text(rows[b], 'after_last_answer')} | "
                     f"{routes_text(first['routes']) if first else '–'} | "
-                    f"{max([r['max_in_flight'] for r in rows[b]] or [0])} |")
+                    f"{max([r['max_in_flight'] for r in rows[b]] or [0])} | "
+                    f"{counts_text([rejected(r) for r in rows[b]])} |")
     add("")
     add("Where the time goes (medians, seconds; the proxy's clock against the process's start and end): from process "
         "start to the first request the proxy received, from there to the last answer it gave, and from that answer "
         "to the process's exit. Requests per route are those of the first run; \"in flight\" is the most requests "
-        "the proxy held at once.")
+        "the proxy held at once; \"429s\": answers with status 429 (the server's rate limit), per run.")
     add("")
     add("| server | plans | scenario | build | start → 1st request | 1st request → last answer | last answer → exit "
-        "| requests per route | in flight |")
-    add("|---|---:|---|---|---:|---:|---:|---|---:|")
+        "| requests per route | in flight | 429s |")
+    add("|---|---:|---|---|---:|---:|---:|---|---:|---:|")
     lines += details
     checks = issue_checks(rec, cur, servers)
     if checks:
@@ -887,6 +932,22 @@ def parse_args(argv):
     p.add_argument("--no-jvm-options", action="store_true", help="skip the 'JVM options' rows")
     p.add_argument("--online", dest="offline", action="store_false",
                    help="timed Maven runs without -o (they may then check remote metadata)")
+    p.add_argument("--builds", default="baseline,current",
+                   help="which builds the timed sequences run: baseline, current or both (default both); one alone "
+                        "halves a run, e.g. a --parallelism sweep of the current build (no baseline comparison then)")
+    p.add_argument("--parallelism", default="",
+                   help="-Dautumn.parallelism for every push: one value, or several (1,4,8,16) to run every sequence "
+                        "once per value, scenarios named by it (default: the plugin's own default)")
+    p.add_argument("--scenarios", default="first,noop,change",
+                   help="which pushes a sequence times, comma-separated from first, noop, change (default all; the "
+                        "first push always runs, since the others start from what it stored)")
+    p.add_argument("--rate-limit",
+                   help="make the sandbox enforce a rate limit, as Autumn does (e.g. 25/1s, Autumn's figure for the "
+                        "catalog routes); needs the autumn-sandbox module's SandboxMain: add --sandbox-module")
+    p.add_argument("--sandbox-module", action="store_true",
+                   help="use the current build's autumn-sandbox module as the reference sandbox (short for "
+                        "--sandbox-build current --sandbox-artifact <group>:autumn-sandbox:<version> --sandbox-main "
+                        "dev.autumncatalog.sandbox.SandboxMain)")
     p.add_argument("--sandbox-build", choices=["baseline", "current"], default="baseline",
                    help="whose build provides the reference sandbox (default baseline)")
     p.add_argument("--sandbox-artifact", help="groupId:artifactId:version holding the sandbox (default: the plugin "
@@ -913,6 +974,31 @@ def parse_args(argv):
             p.error(f"--servers takes sandbox and/or real, was {name!r}")
     if args.runs < 1:
         p.error("--runs must be at least 1")
+    args.builds = [b for b in ("baseline", "current") if b in {v.strip() for v in args.builds.split(",")}]
+    if not args.builds:
+        p.error("--builds takes baseline and/or current")
+    try:
+        args.parallelisms = [int(v) for v in args.parallelism.split(",") if v.strip()] or [None]
+    except ValueError:
+        p.error(f"--parallelism takes whole numbers, comma-separated, was {args.parallelism!r}")
+    if any(v is not None and not 1 <= v <= 16 for v in args.parallelisms):
+        p.error(f"--parallelism values must be 1 to 16, was {args.parallelism!r}")
+    args.scenario_set = {s.strip() for s in args.scenarios.split(",") if s.strip()} | {"first"}
+    unknown = args.scenario_set - {"first", "noop", "change"}
+    if unknown:
+        p.error(f"--scenarios takes first, noop and change, was {args.scenarios!r}")
+    if args.sandbox_module:
+        args.sandbox_build = "current"
+        args.sandbox_main = MODULE_SANDBOX_MAIN
+        args.sandbox_module_artifact = "autumn-sandbox"
+    if args.rate_limit:
+        try:
+            window_seconds(args.rate_limit)
+        except BenchError as e:
+            p.error(str(e))
+        if args.sandbox_main == DEFAULT_SANDBOX_MAIN and not args.sandbox_classpath:
+            p.error(f"--rate-limit needs a sandbox that can enforce one (d579d55's {DEFAULT_SANDBOX_MAIN} cannot): "
+                    "add --sandbox-module")
     if args.jvm_config:
         args.jvm_config_text = " ".join(args.jvm_config.read_text().split())
     if args.no_jvm_options:
@@ -960,8 +1046,11 @@ def main(argv):
     servers = []
     if "sandbox" in args.server_names:
         classpath, description = sandbox_classpath(args, builds, target, settings, args.build_timeout, logs)
+        if args.rate_limit:
+            description += f", enforcing a rate limit of {args.rate_limit} (`--rate-limit`)"
         servers.append(SandboxServer(classpath, args.sandbox_main, args.sandbox_port, logs,
-                                     f"local sandbox, its own JVM, restarted empty per sequence: {description}"))
+                                     f"local sandbox, its own JVM, restarted empty per sequence: {description}",
+                                     args.rate_limit))
     if "real" in args.server_names:
         up, why = RealServer.available(args.real_url, args.real_scripts)
         if up:
@@ -976,9 +1065,12 @@ def main(argv):
         try:
             for run in range(1, args.runs + 1):
                 for plans in args.sizes:
-                    for label in ("baseline", "current"):
-                        sequence(server, proxy, fixtures[(label, plans)], run, rec, args, logs, dumps_dir,
-                                 with_floor=not floor_done and plans == args.sizes[0], variant=variant)
+                    for parallelism in args.parallelisms:
+                        for label in args.builds:
+                            sequence(server, proxy, fixtures[(label, plans)], run, rec, args, logs, dumps_dir,
+                                     with_floor=not floor_done and plans == args.sizes[0] and "noop" in
+                                     args.scenario_set and parallelism == args.parallelisms[0],
+                                     variant=variant, parallelism=parallelism)
             floor_done = True
         finally:
             server.stop()

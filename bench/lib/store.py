@@ -8,6 +8,8 @@ their user-given ids (a plan's items by feature) and compares with a unified dif
 import difflib
 import json
 import re
+import time
+import urllib.error
 import urllib.request
 
 API_VERSION = "2.3.0"
@@ -35,8 +37,15 @@ def read(base_url, key, timeout=60):
                 "Accept": "application/json",
             },
         )
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return json.loads(answer.read())
+        for attempt in range(10):
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as answer:
+                    return json.loads(answer.read())
+            except urllib.error.HTTPError as e:
+                # A server enforcing a rate limit (the sandbox's --rate-limit) counts these reads too: wait it out.
+                if e.code != 429 or attempt == 9:
+                    raise
+                time.sleep(float(e.headers.get("Retry-After") or 1) + 0.05)
 
     features = post("features.list", {})
     plans = post("plans.list", {"include_archived": True, "all_versions": True})

@@ -135,7 +135,7 @@ public record Catalog(List<Feature> features, List<Product> products) implements
      * values the model allows.
      *
      * <pre>{@code
-     * new Catalog(List.of(), List.of(remotePlan)).valueProblems()   // [products[neg].items[0]: price amount must be > 0, was -5]
+     * new Catalog(List.of(), List.of(remotePlan)).valueProblems()   // [products[neg].items[0]: price amount must be ≥ 0, was -5]
      * }</pre>
      */
     public List<Problem> valueProblems() {

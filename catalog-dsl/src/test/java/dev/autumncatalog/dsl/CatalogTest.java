@@ -177,7 +177,7 @@ class CatalogTest {
 
         assertThat(catalog.valueProblems())
                 .extracting(Problem::path, Problem::message)
-                .containsExactly(tuple("products[neg].items[0]", "price amount must be > 0, was -5"));
+                .containsExactly(tuple("products[neg].items[0]", "price amount must be ≥ 0, was -5"));
         assertThat(catalog.validate())
                 .extracting(Problem::path)
                 .containsExactly("products[neg].items[0]", "products[two].items[1]", "products[two].items[2]");

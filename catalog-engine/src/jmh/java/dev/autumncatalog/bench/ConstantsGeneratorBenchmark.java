@@ -11,13 +11,14 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Generation time for a large catalog (500 features, 2,000 products of 10 items): building the specs and rendering
+ * Generation time for a large catalog (500 features, 2,000 or 5,000 products of 10 items): building the specs and rendering
  * every file to text, as autumn:generate does before comparing bytes. {@code warm} is the steady state; {@code cold} is
  * one generation in a fresh JVM, which is what a Maven build sees. Run: {@code ./mvnw -B -Pbench -pl
  * catalog-engine -am test -DskipTests -Dbench.jmh=ConstantsGeneratorBenchmark -Dbench.push.skip=true}.
@@ -31,13 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ConstantsGeneratorBenchmark {
+    /** 2,000 products as since issue 7; 5,000 for issue 16's larger catalogs. */
+    @Param({"2000", "5000"})
+    public int products;
+
     private Catalog catalog;
     private ConstantsGenerator generator;
 
     @Setup
     public void setUp() {
-        catalog = SyntheticCatalog.requireValid(
-                SyntheticCatalog.of(CatalogBenchmark.FEATURES, CatalogBenchmark.PRODUCTS));
+        catalog = SyntheticCatalog.requireValid(SyntheticCatalog.of(CatalogBenchmark.FEATURES, products));
         generator = new ConstantsGenerator("com.example.billing.autumn", "com.example.Pricing", "benchmark");
     }
 

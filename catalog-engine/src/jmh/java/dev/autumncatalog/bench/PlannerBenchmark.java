@@ -12,13 +12,14 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link Planner} on a large catalog (500 features, 2,000 products of 10 items) against an Autumn holding the same
+ * {@link Planner} on a large catalog (500 features, 2,000 or 5,000 products of 10 items) against an Autumn holding the same
  * catalog ({@code equal}: the plan is empty) and against one where 10 % differs ({@code changed10pct}: 50 features
  * renamed, 100 products renamed, 100 repriced). The remote snapshots are built from separately constructed catalogs, as
  * the client's mapping gives distinct but equal objects, so no comparison is decided by identity.
@@ -32,6 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class PlannerBenchmark {
+    /** 2,000 products as since issue 7; 5,000 for issue 16's larger catalogs. */
+    @Param({"2000", "5000"})
+    public int products;
+
     private final Planner planner = new Planner();
     private final PlanOptions options = PlanOptions.defaults("benchmark", false);
     private Catalog catalog;
@@ -41,7 +46,6 @@ public class PlannerBenchmark {
     @Setup
     public void setUp() {
         int features = CatalogBenchmark.FEATURES;
-        int products = CatalogBenchmark.PRODUCTS;
         catalog = SyntheticCatalog.requireValid(SyntheticCatalog.of(features, products));
         equalRemote = SyntheticCatalog.remote(SyntheticCatalog.of(features, products));
         changedRemote =

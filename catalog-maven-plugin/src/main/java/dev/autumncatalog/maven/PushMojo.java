@@ -18,8 +18,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Makes Autumn match the catalog: prints the plan, then applies only what changed, level by level (features, credit
- * systems, plans, removals). Removals and new plan versions need an explicit choice ({@code -Dautumn.allowRemovals},
+ * Makes Autumn match the catalog: prints the plan, then applies only what changed, each change once what it depends on is
+ * there (a plan after the features it uses, a credit system after its metered features, removals after what used
+ * them). Removals and new plan versions need an explicit choice ({@code -Dautumn.allowRemovals},
  * {@code -Dautumn.versionPolicy}) or a yes on the console. After a failure a re-run finishes the job.
  *
  * <pre>
@@ -31,9 +32,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class PushMojo extends AbstractRemoteMojo {
 
     /**
-     * How many independent changes of one level are sent at once. Property {@code autumn.parallelism}; default 4.
+     * How many independent changes are sent at once. Property {@code autumn.parallelism}; default 8.
      */
-    @Parameter(property = "autumn.parallelism", defaultValue = "4")
+    @Parameter(property = "autumn.parallelism", defaultValue = "8")
     int parallelism;
 
     @Override

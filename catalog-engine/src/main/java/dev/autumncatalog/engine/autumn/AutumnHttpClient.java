@@ -266,6 +266,11 @@ public final class AutumnHttpClient implements AutumnApi {
         return failures.mapping(op, () -> LookupAnswers.planHasCustomers(json));
     }
 
+    /** The client's current pace in requests per second (lower than configured for a while after a 429). */
+    double pace() {
+        return transport.limiter().rate();
+    }
+
     @Override
     public void close() {
         lists.shutdownNow();

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The order in which a push applies changes. Every change of one level is independent of the others in that level, so
- * they may run concurrently; a level starts only when the one before it has finished.
+ * they may run concurrently; a change waits for the changes of earlier levels that touch the same feature or plan group
+ * (the push's {@code PushOrder}), not for whole levels.
  */
 public enum Level {
     /** Metered and boolean features: created, updated, un-archived. */

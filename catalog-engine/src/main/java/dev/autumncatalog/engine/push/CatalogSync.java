@@ -44,6 +44,9 @@ import java.util.concurrent.Future;
  * change.
  */
 public final class CatalogSync {
+    /** The most live questions in flight at once while planning (each is one read, paced by the client). */
+    static final int LOOKUP_PARALLELISM = 16;
+
     private final AutumnApi api;
     private final FrontEnd frontEnd;
     private final Planner planner = new Planner();
@@ -99,12 +102,13 @@ public final class CatalogSync {
     }
 
     private LiveFacts ask(Lookups lookups) {
-        // The questions are independent reads, so they go out concurrently (bounded like a push level; the client's
-        // rate limiter still paces them). Answers are collected in plan order, so the plan does not depend on timing.
+        // The questions are independent reads, so they all go out at once (up to LOOKUP_PARALLELISM; the client's rate
+        // limiter still paces them): ten changed plans cost one round trip, not three. Answers are collected in plan
+        // order, so the plan does not depend on timing.
         int total = lookups.planCustomers().size()
                 + lookups.planHasCustomers().size()
                 + lookups.featureUsage().size();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PushOptions.DEFAULT_PARALLELISM, total), task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(LOOKUP_PARALLELISM, total), task -> {
             Thread thread = new Thread(task, "autumn-plan-lookup");
             thread.setDaemon(true);
             return thread;

@@ -9,20 +9,24 @@ import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.Removal;
 import dev.autumncatalog.engine.plan.Versioning;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
+import java.util.PriorityQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies a plan to Autumn, level by level ({@link Level}): the changes of one level run concurrently, at most {@code
- * parallelism} at once, and a level starts only when the one before it has finished. When a change fails, the changes
- * already in flight finish, nothing else starts, and the {@link PushResult} says what was applied and what was not.
+ * Applies a plan to Autumn in the {@link Level} order, narrowed to real dependencies ({@link PushOrder}): a change starts
+ * as soon as the changes of earlier levels that touch the same features or plan group have finished (a plan once the
+ * features it uses exist, a credit system once its metered features do, a feature removal once the plans that used it
+ * are updated or removed), at most {@code parallelism} at once. When a change fails, the changes already in flight
+ * finish, nothing else starts, and the {@link PushResult} says what was applied and what was not.
  *
  * <p>The {@link AutumnApi} must be safe for concurrent use.
  */
@@ -59,20 +63,68 @@ public final class PushExecutor {
         List<Change> changes = plan.changes();
         int total = changes.size();
         Outcome[] outcomes = new Outcome[total];
+        Throwable[] escaped = new Throwable[total];
+        List<List<Integer>> prerequisites = PushOrder.prerequisites(changes);
+        int[] waitingFor = new int[total];
+        List<List<Integer>> dependents = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            dependents.add(new ArrayList<>());
+        }
+        for (int i = 0; i < total; i++) {
+            waitingFor[i] = prerequisites.get(i).size();
+            for (int j : prerequisites.get(i)) {
+                dependents.get(j).add(i);
+            }
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        BlockingQueue<Integer> finished = new LinkedBlockingQueue<>();
+        // Ready changes start in level order, then plan order: with one thread the push runs exactly in plan order, and
+        // with more, what unblocks the most (features) goes first.
+        PriorityQueue<Integer> ready = new PriorityQueue<>(
+                Comparator.comparing((Integer i) -> changes.get(i).level()).thenComparing(i -> i));
+        for (int i = 0; i < total; i++) {
+            if (waitingFor[i] == 0) {
+                ready.add(i);
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
         try {
-            for (Level level : Level.values()) {
-                AtomicBoolean stop = new AtomicBoolean();
-                List<Future<?>> running = new ArrayList<>();
-                for (int i = 0; i < total; i++) {
-                    if (changes.get(i).level() == level) {
-                        int index = i;
-                        PushListener.Progress progress = new PushListener.Progress(index + 1, total, changes.get(i));
-                        running.add(pool.submit(() -> outcomes[index] = run(plan, progress, stop, events)));
-                    }
+            int inFlight = 0;
+            while (true) {
+                while (!stop.get() && inFlight < parallelism && !ready.isEmpty()) {
+                    submit(pool, plan, ready.poll(), changes, outcomes, escaped, stop, events, finished);
+                    inFlight++;
                 }
-                if (!await(running, stop)) {
+                if (inFlight == 0) {
                     break;
+                }
+                int index;
+                try {
+                    index = finished.take();
+                } catch (InterruptedException e) {
+                    stop.set(true);
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                inFlight--;
+                Throwable error = escaped[index];
+                if (error != null) {
+                    // run() catches RuntimeExceptions; what reaches here is an Error, which must not be swallowed.
+                    stop.set(true);
+                    if (error instanceof Error) {
+                        throw (Error) error;
+                    }
+                    throw new IllegalStateException(error);
+                }
+                Outcome outcome = outcomes[index];
+                if (outcome == null || outcome.failure != null) {
+                    stop.set(true); // failed: let what is in flight finish, start nothing more
+                    continue;
+                }
+                for (int next : dependents.get(index)) {
+                    if (--waitingFor[next] == 0) {
+                        ready.add(next);
+                    }
                 }
             }
         } finally {
@@ -95,26 +147,27 @@ public final class PushExecutor {
         return new PushResult(applied, failures, notApplied);
     }
 
-    /** Waits for a level; {@code false} when a change failed (or the wait was interrupted). */
-    private static boolean await(List<Future<?>> running, AtomicBoolean stop) {
-        for (Future<?> future : running) {
+    /** Runs change {@code index} on the pool; its index goes to {@code finished} when it is over, however it ends. */
+    private void submit(
+            ExecutorService pool,
+            Plan plan,
+            int index,
+            List<Change> changes,
+            Outcome[] outcomes,
+            Throwable[] escaped,
+            AtomicBoolean stop,
+            PushListener events,
+            BlockingQueue<Integer> finished) {
+        PushListener.Progress progress = new PushListener.Progress(index + 1, changes.size(), changes.get(index));
+        pool.execute(() -> {
             try {
-                future.get();
-            } catch (InterruptedException e) {
-                stop.set(true);
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException e) {
-                // run() catches RuntimeExceptions; what reaches here is an Error, which must not be swallowed.
-                stop.set(true);
-                Throwable cause = e.getCause();
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw new IllegalStateException(cause);
+                outcomes[index] = run(plan, progress, stop, events);
+            } catch (Throwable e) {
+                escaped[index] = e;
+            } finally {
+                finished.add(index);
             }
-        }
-        return !stop.get();
+        });
     }
 
     /** A finished change: {@code failure} is {@code null} when it was applied. Not started changes have none. */
@@ -128,7 +181,7 @@ public final class PushExecutor {
 
     private Outcome run(Plan plan, PushListener.Progress progress, AtomicBoolean stop, PushListener events) {
         if (stop.get()) {
-            return null; // an earlier change of this level failed: do not start more
+            return null; // another change failed as this one was handed to a thread: do not start it
         }
         Change change = progress.change();
         String step = step(plan, change);

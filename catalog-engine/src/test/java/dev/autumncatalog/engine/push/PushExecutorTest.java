@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
+import dev.autumncatalog.engine.autumn.AutumnApi;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
@@ -20,13 +21,17 @@ import dev.autumncatalog.engine.plan.FakeAutumn;
 import dev.autumncatalog.engine.plan.Level;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.PlanOptions;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The executor against {@link FakeAutumn}: levels, concurrency, failures, re-runs, progress. */
+/** The executor against {@link FakeAutumn}: order by dependency, concurrency, failures, re-runs, progress. */
 class PushExecutorTest {
     static final Feature API_CALLS = feature("api_calls").name("API Calls").singleUse();
     static final Feature AI_TOKENS = feature("ai_tokens").name("AI Tokens").singleUse();
@@ -82,7 +87,7 @@ class PushExecutorTest {
     }
 
     @Test
-    void push_appliesLevelByLevel_creditSystemsAfterFeatures_removalsLast() {
+    void push_appliesEachChangeAfterWhatItDependsOn_creditSystemsAfterTheirFeatures_removalsAfterTheirUsers() {
         Feature oldMeter = feature("old_meter").name("Old meter").singleUse();
         Feature oldPool = feature("old_pool").name("Old pool").creditSystem(cost(oldMeter, 1));
         Product legacy = product("legacy")
@@ -95,6 +100,42 @@ class PushExecutorTest {
         Plan plan = sync.plan(desired, ALLOW);
         sync.push(plan, PushOptions.batch());
 
+        // The log is in the order Autumn finished the writes.
+        List<String> log = fake.log();
+        assertThat(log)
+                .containsExactlyInAnyOrder(
+                        "createFeature api_calls",
+                        "createFeature sso",
+                        "createFeature ai_tokens",
+                        "createFeature credits",
+                        "createPlan pro",
+                        "createPlan top_up",
+                        "deletePlan legacy",
+                        "deleteFeature old_pool",
+                        "deleteFeature old_meter");
+        assertBefore(log, "createFeature api_calls", "createFeature credits");
+        assertBefore(log, "createFeature ai_tokens", "createFeature credits");
+        assertBefore(log, "createFeature api_calls", "createPlan pro");
+        assertBefore(log, "createFeature sso", "createPlan pro");
+        assertBefore(log, "createFeature credits", "createPlan top_up");
+        assertBefore(log, "deletePlan legacy", "deleteFeature old_pool");
+        assertBefore(log, "deleteFeature old_pool", "deleteFeature old_meter");
+    }
+
+    @Test
+    void push_withOneThread_runsLevelByLevel() {
+        Feature oldMeter = feature("old_meter").name("Old meter").singleUse();
+        Feature oldPool = feature("old_pool").name("Old pool").creditSystem(cost(oldMeter, 1));
+        Product legacy = product("legacy")
+                .name("Legacy")
+                .item(featureItem(oldPool).included(5).monthly());
+        FakeAutumn fake = FakeAutumn.holding(Catalog.of(legacy));
+        Catalog desired = new Catalog(List.of(CREDITS, SSO, API_CALLS, AI_TOKENS), List.of(TOP_UP, PRO));
+        CatalogSync sync = new CatalogSync(fake, MAVEN_LIKE);
+
+        Plan plan = sync.plan(desired, ALLOW);
+        sync.push(plan, PushOptions.batch().withParallelism(1));
+
         Map<String, Level> levels = new HashMap<>();
         plan.changes().forEach(c -> levels.put(c.id(), c.level()));
         List<Level> order = new ArrayList<>();
@@ -102,7 +143,6 @@ class PushExecutorTest {
             order.add(levels.get(write.split(" ")[1]));
         }
         assertThat(order)
-                .isSorted()
                 .containsExactly(
                         Level.FEATURES,
                         Level.FEATURES,
@@ -113,7 +153,42 @@ class PushExecutorTest {
                         Level.PLAN_REMOVALS,
                         Level.CREDIT_SYSTEM_REMOVALS,
                         Level.FEATURE_REMOVALS);
-        assertThat(fake.log()).contains("deletePlan legacy", "deleteFeature old_pool", "deleteFeature old_meter");
+    }
+
+    @Test
+    void push_planStartsOnceItsOwnFeaturesExist_notWhenEveryFeatureDoes() {
+        // 'slow' is held until plan 'p' (which uses only 'fast') has been created. Level barriers would hold 'p' until
+        // 'slow' finished: the hold then ends at its time limit and the log shows 'slow' before 'p'.
+        Feature fast = feature("fast").name("Fast").singleUse();
+        Feature slow = feature("slow").name("Slow").singleUse();
+        Product p = product("p").name("P").item(featureItem(fast).included(1).monthly());
+        FakeAutumn fake = new FakeAutumn();
+        CountDownLatch planCreated = new CountDownLatch(1);
+        AutumnApi holding = (AutumnApi) Proxy.newProxyInstance(
+                AutumnApi.class.getClassLoader(), new Class<?>[] {AutumnApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createFeature")
+                            && ((Feature) args[0]).id().equals("slow")) {
+                        planCreated.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(fake, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (method.getName().equals("createPlan")) {
+                            planCreated.countDown();
+                        }
+                    }
+                });
+        CatalogSync sync = new CatalogSync(holding, MAVEN_LIKE);
+
+        sync.push(sync.plan(new Catalog(List.of(slow, fast), List.of(p)), ALLOW), PushOptions.batch());
+
+        assertThat(fake.log()).containsExactly("createFeature fast", "createPlan p", "createFeature slow");
+    }
+
+    private static void assertBefore(List<String> log, String first, String then) {
+        assertThat(log.indexOf(first)).as(first + " before " + then).isLessThan(log.indexOf(then));
     }
 
     @Test
@@ -127,7 +202,9 @@ class PushExecutorTest {
         FakeAutumn one = new FakeAutumn().latency(5);
 
         new CatalogSync(four, MAVEN_LIKE)
-                .push(new CatalogSync(four, MAVEN_LIKE).plan(desired, ALLOW), PushOptions.batch());
+                .push(
+                        new CatalogSync(four, MAVEN_LIKE).plan(desired, ALLOW),
+                        PushOptions.batch().withParallelism(4));
         new CatalogSync(one, MAVEN_LIKE)
                 .push(
                         new CatalogSync(one, MAVEN_LIKE).plan(desired, ALLOW),
@@ -205,7 +282,8 @@ class PushExecutorTest {
                         new AutumnApiException(
                                 "POST", "/v1/features.create", null, 500, "internal_error", "boom", null));
 
-        PushFailedException failure = (PushFailedException) catchThrowable(() -> sync.push(plan, PushOptions.batch()));
+        PushFailedException failure = (PushFailedException)
+                catchThrowable(() -> sync.push(plan, PushOptions.batch().withParallelism(4)));
 
         // The first request failed while three others were in flight: they finish, nothing else starts.
         assertThat(failure.result().applied()).hasSize(3);
