@@ -16,9 +16,11 @@ import dev.autumncatalog.engine.push.Interaction;
 import dev.autumncatalog.engine.push.PushOptions;
 import dev.autumncatalog.engine.push.PushResult;
 import dev.autumncatalog.engine.report.PlanJson;
+import dev.autumncatalog.engine.report.SavedPlan;
 import dev.autumncatalog.engine.text.FrontEnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -119,16 +121,36 @@ public final class CatalogEngine {
      */
     public Pushed push(PushRequest request) {
         Catalog catalog = validate(request.plan().catalog()).catalog();
-        try (AutumnTarget target = request.plan().target().open(frontEnd, listener)) {
+        SavedPlan saved = request.savedPlan() == null ? null : SavedPlan.read(request.savedPlan());
+        PlanRequest planRequest = request.plan();
+        Interaction interaction = request.interaction();
+        if (saved != null) {
+            // What was reviewed decides: its decisions, and no question that could change them now.
+            planRequest = planRequest.decisions(Decisions.SAFE
+                    .allowRemovals(saved.allowRemovals())
+                    .versionPolicy(saved.versionPolicy())
+                    .dropUnsupported(saved.dropUnsupported()));
+            if (planRequest.planFile() != null && sameFile(planRequest.planFile(), saved.file())) {
+                planRequest = planRequest.planFile(null); // keep the reviewed plan as it was
+            }
+            interaction = Interaction.BATCH; // the reviewed decisions stand; a live push is still confirmed
+        }
+        try (AutumnTarget target = planRequest.target().open(frontEnd, listener)) {
             CatalogSync sync = new CatalogSync(target.api(), frontEnd);
-            Plan plan = plan(sync, catalog, request.plan(), target);
+            CatalogSync.Planning planning = planning(sync, catalog, planRequest, target);
+            Plan plan = planning.plan();
+            if (saved != null) {
+                List<String> moved = saved.differences(PlanJson.tree(plan, planning.basis(), frontEnd));
+                if (!moved.isEmpty()) {
+                    throw new StalePlanException(saved.file(), moved, frontEnd);
+                }
+            }
             if (plan.isEmpty()) {
                 return new Pushed(plan, PushResult.EMPTY, target.description(), target.sandboxRequests());
             }
-            Interaction interaction = request.interaction();
             if (target.live()
-                    && interaction.interactive()
-                    && !interaction.confirm("Push " + plan.changes().size() + " changes to LIVE Autumn?")) {
+                    && request.interaction().interactive()
+                    && !request.interaction().confirm("Push " + plan.changes().size() + " changes to LIVE Autumn?")) {
                 throw new PushCancelledException();
             }
             PushResult result = sync.push(plan, new PushOptions(request.parallelism(), interaction, listener));
@@ -166,18 +188,26 @@ public final class CatalogEngine {
         }
     }
 
-    /** Plans with live lookups, writes the plan file, tells the listener. */
+    /** Plans with live lookups, writes the plan file (with its basis), tells the listener. */
     private Plan plan(CatalogSync sync, Catalog catalog, PlanRequest request, AutumnTarget target) {
+        return planning(sync, catalog, request, target).plan();
+    }
+
+    private CatalogSync.Planning planning(CatalogSync sync, Catalog catalog, PlanRequest request, AutumnTarget target) {
         Decisions decisions = request.decisions();
         PlanOptions options = PlanOptions.defaults(target.description(), target.live())
                 .withAllowRemovals(decisions.allowRemovals())
                 .withVersionPolicy(decisions.versionPolicy())
                 .withDropUnsupported(decisions.dropUnsupported());
-        Plan plan = sync.plan(catalog, options);
+        CatalogSync.Planning planning = sync.planWithBasis(catalog, options);
         if (request.planFile() != null) {
-            PlanJson.write(plan, request.planFile(), frontEnd);
+            PlanJson.write(planning.plan(), planning.basis(), request.planFile(), frontEnd);
         }
-        listener.planned(plan);
-        return plan;
+        listener.planned(planning.plan());
+        return planning;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

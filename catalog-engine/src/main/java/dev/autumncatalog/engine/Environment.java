@@ -34,7 +34,8 @@ public enum Environment {
                 return LIVE;
             default:
                 throw new IllegalArgumentException(
-                        "Unknown Autumn environment '" + text + "' in " + parameterHint + "; use sandbox or live.");
+                        "Unknown Autumn environment '" + text + "' in " + parameterHint
+                                + "; use sandbox (also spelled test) or live (also production or prod).");
         }
     }
 

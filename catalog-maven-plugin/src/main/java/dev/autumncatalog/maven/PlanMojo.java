@@ -2,6 +2,9 @@ package dev.autumncatalog.maven;
 
 import dev.autumncatalog.engine.CatalogEngine;
 import dev.autumncatalog.engine.PlanRequest;
+import dev.autumncatalog.engine.Planned;
+import dev.autumncatalog.engine.report.Outcome;
+import dev.autumncatalog.engine.text.Operation;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -12,14 +15,21 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * <pre>
  * mvn compile autumn:plan
  * mvn compile autumn:plan -Dautumn.target=local
+ * mvn compile autumn:push -Dautumn.applyPlan=target/autumn/plan.json
  * </pre>
+ *
+ * The second line applies exactly the plan the first one wrote, or refuses if anything changed since.
  */
 @Mojo(name = "plan", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class PlanMojo extends AbstractRemoteMojo {
 
     @Override
-    void run(CatalogEngine engine, PlanRequest request) {
-        reportSandbox(engine.plan(request).sandboxRequests());
+    Ending run(CatalogEngine engine, PlanRequest request, MavenFrontEnd words) {
+        Planned planned = engine.plan(request);
+        reportSandbox(planned.sandboxRequests());
+        getLog().info("Plan written to " + planFile + "; apply exactly this plan with '" + words.command(Operation.PUSH)
+                + " -Dautumn.applyPlan=" + planFile + "'.");
+        return Ending.of(planned.inSync() ? Outcome.IN_SYNC : Outcome.CHANGES);
     }
 
     @Override
