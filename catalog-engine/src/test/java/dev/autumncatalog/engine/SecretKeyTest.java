@@ -39,7 +39,8 @@ class SecretKeyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The value from AUTUMN_SECRET_KEY is only the prefix am_sk_test_ of an Autumn secret key:"
                         + " the key itself follows it. Copy the whole key from Autumn's dashboard.");
-        assertThatThrownBy(() -> SecretKey.of(" am_sk_live_ ", "x")).hasMessageContaining("only the prefix am_sk_live_");
+        assertThatThrownBy(() -> SecretKey.of(" am_sk_live_ ", "x"))
+                .hasMessageContaining("only the prefix am_sk_live_");
     }
 
     @Test

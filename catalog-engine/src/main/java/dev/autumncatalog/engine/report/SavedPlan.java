@@ -93,7 +93,14 @@ public final class SavedPlan {
      * dev.autumncatalog.engine.text.FrontEnd)} renders it): one line per moved input and per change planned
      * differently; empty when the fresh plan is the reviewed one.
      */
-    public List<String> differences(ObjectNode fresh) {
+    public List<String> differences(ObjectNode planned) {
+        // Compared as read back from text: a number the tree holds as a BigDecimal reads back as an int.
+        JsonNode fresh;
+        try {
+            fresh = MAPPER.readTree(PlanJson.render(planned));
+        } catch (IOException e) {
+            throw new IllegalStateException("a plan tree always reads back", e);
+        }
         List<String> lines = new ArrayList<>();
         if (!json.path("target").equals(fresh.path("target"))) {
             lines.add("it was made for " + json.path("target").asText() + ", but this push goes to "
@@ -111,16 +118,16 @@ public final class SavedPlan {
             lines.add("the customers behind its versioning or removal decisions changed since the plan was made");
         }
         Map<String, JsonNode> reviewed = changes(json);
-        Map<String, JsonNode> planned = changes(fresh);
+        Map<String, JsonNode> plannedNow = changes(fresh);
         for (Map.Entry<String, JsonNode> entry : reviewed.entrySet()) {
-            JsonNode now2 = planned.get(entry.getKey());
-            if (now2 == null) {
+            JsonNode current = plannedNow.get(entry.getKey());
+            if (current == null) {
                 lines.add("reviewed but no longer planned: " + entry.getKey());
-            } else if (!now2.equals(entry.getValue())) {
+            } else if (!current.equals(entry.getValue())) {
                 lines.add("planned differently now: " + entry.getKey());
             }
         }
-        for (String key : planned.keySet()) {
+        for (String key : plannedNow.keySet()) {
             if (!reviewed.containsKey(key)) {
                 lines.add("planned now but not reviewed: " + key);
             }
