@@ -5,6 +5,7 @@ import dev.autumncatalog.engine.Decisions;
 import dev.autumncatalog.engine.InvalidCatalogException;
 import dev.autumncatalog.engine.PlanRequest;
 import dev.autumncatalog.engine.autumn.AutumnApiException;
+import dev.autumncatalog.engine.autumn.AutumnDeadlineException;
 import dev.autumncatalog.engine.load.CatalogLoadException;
 import dev.autumncatalog.engine.plan.Plan;
 import dev.autumncatalog.engine.plan.VersionPolicy;
@@ -157,7 +158,8 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
             StringBuilder text = new StringBuilder("Tried to read the catalog from Autumn but ")
                     .append(describe((AutumnApiException) e))
                     .append('.');
-            if (outcome == Outcome.NETWORK_ERROR) {
+            if (outcome == Outcome.NETWORK_ERROR && !(e instanceof AutumnDeadlineException)) {
+                // A deadline says how long it waited itself; other failures without an answer end after retries.
                 text.append(" Gave up after ")
                         .append(seconds(waited))
                         .append(
