@@ -1,7 +1,6 @@
 package dev.autumncatalog.engine;
 
 import com.palantir.javapoet.JavaFile;
-import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.engine.codegen.ConstantsGenerator;
 import dev.autumncatalog.engine.codegen.GeneratedSources;
@@ -86,13 +85,18 @@ public final class CatalogEngine {
      * @throws InvalidCatalogException listing every problem
      */
     public Validated validate(CatalogSource catalog) {
+        CatalogLoader.Loaded loaded = loadValid(catalog);
+        return new Validated(loaded.className(), loaded.catalog());
+    }
+
+    private CatalogLoader.Loaded loadValid(CatalogSource catalog) {
         CatalogLoader.Loaded loaded = catalog.load(frontEnd);
         List<Problem> problems = loaded.catalog().validate();
         if (!problems.isEmpty()) {
             throw new InvalidCatalogException(
                     loaded.className(), problems, loaded.constants().namesOf(problems));
         }
-        return new Validated(loaded.className(), loaded.catalog());
+        return loaded;
     }
 
     /**
@@ -100,7 +104,7 @@ public final class CatalogEngine {
      * the plan needs Autumn's answer. Writes the JSON plan when the request names a file. Changes nothing.
      */
     public Planned plan(PlanRequest request) {
-        Catalog catalog = validate(request.catalog()).catalog();
+        CatalogLoader.Loaded catalog = loadValid(request.catalog());
         try (AutumnTarget target = request.target().open(frontEnd, listener)) {
             Plan plan = plan(new CatalogSync(target.api(), frontEnd), catalog, request, target);
             return new Planned(plan, target.description(), target.sandboxRequests());
@@ -120,7 +124,7 @@ public final class CatalogEngine {
      * level by level. An unchanged catalog costs the two list requests and sends nothing.
      */
     public Pushed push(PushRequest request) {
-        Catalog catalog = validate(request.plan().catalog()).catalog();
+        CatalogLoader.Loaded catalog = loadValid(request.plan().catalog());
         SavedPlan saved = request.savedPlan() == null ? null : SavedPlan.read(request.savedPlan());
         PlanRequest planRequest = request.plan();
         Interaction interaction = request.interaction();
@@ -189,17 +193,19 @@ public final class CatalogEngine {
     }
 
     /** Plans with live lookups, writes the plan file (with its basis), tells the listener. */
-    private Plan plan(CatalogSync sync, Catalog catalog, PlanRequest request, AutumnTarget target) {
+    private Plan plan(CatalogSync sync, CatalogLoader.Loaded catalog, PlanRequest request, AutumnTarget target) {
         return planning(sync, catalog, request, target).plan();
     }
 
-    private CatalogSync.Planning planning(CatalogSync sync, Catalog catalog, PlanRequest request, AutumnTarget target) {
+    private CatalogSync.Planning planning(
+            CatalogSync sync, CatalogLoader.Loaded catalog, PlanRequest request, AutumnTarget target) {
         Decisions decisions = request.decisions();
         PlanOptions options = PlanOptions.defaults(target.description(), target.live())
                 .withAllowRemovals(decisions.allowRemovals())
                 .withVersionPolicy(decisions.versionPolicy())
-                .withDropUnsupported(decisions.dropUnsupported());
-        CatalogSync.Planning planning = sync.planWithBasis(catalog, options);
+                .withDropUnsupported(decisions.dropUnsupported())
+                .withDeclaredFeatures(catalog.constants().declaredFeatures());
+        CatalogSync.Planning planning = sync.planWithBasis(catalog.catalog(), options);
         if (request.planFile() != null) {
             PlanJson.write(planning.plan(), planning.basis(), request.planFile(), frontEnd);
         }
