@@ -97,6 +97,7 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
                     message(e, outcome, words, printer.retries(), elapsed(started)),
                     e instanceof PushFailedException ? ((PushFailedException) e).result() : null);
         }
+        printer.ordered.flush();
         RunSummary summary = RunSummary.of(goalName(), ending.outcome())
                 .message(ending.outcome().success() ? null : ending.message())
                 .elapsed(elapsed(started))
@@ -182,7 +183,7 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
      * cause's message to the one it prints, which printed each failure twice; with {@code -e} its stack still shows.
      */
     private static AbstractMojoExecutionException buildFailure(Ending ending) {
-        String message = ending.outcome().word() + ": " + ending.message();
+        String message = ConsoleText.forConsole(ending.outcome().word() + ": " + ending.message());
         return switch (ending.outcome()) {
             case DRIFT, INVALID_CATALOG, CATALOG_NOT_LOADED, REFUSED, STALE_PLAN, CONFIGURATION ->
                 new MojoFailureException(message);
@@ -205,7 +206,9 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
 
     /** Prints the plan as soon as it is made (a push shows it before sending anything), then push progress. */
     private final class PlanPrinter extends MavenListener {
-        private final PushListener progress = PushListener.printing(line -> getLog().info(line));
+        // Changes of one level are sent in parallel and finish in any order; their lines are printed in plan order.
+        private final InPlanOrder ordered = new InPlanOrder(line -> getLog().info(ConsoleText.forConsole(line)));
+        private final PushListener progress = PushListener.printing(ordered);
         private final MavenFrontEnd words;
         private volatile Plan plan;
 
@@ -217,23 +220,32 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
         public void planned(Plan plan) {
             this.plan = plan;
             for (String line : PlanRenderer.render(plan, words).split("\n", -1)) {
-                getLog().info(line);
+                getLog().info(ConsoleText.forConsole(line));
             }
         }
 
         @Override
         public void succeeded(Progress change) {
-            progress.succeeded(change);
+            synchronized (ordered) { // the number and its line together, whatever the other threads do
+                ordered.next(change.number());
+                progress.succeeded(change);
+            }
         }
 
         @Override
         public void failed(Progress change, Throwable cause) {
-            progress.failed(change, cause);
+            synchronized (ordered) { // the number and its line together, whatever the other threads do
+                ordered.next(change.number());
+                progress.failed(change, cause);
+            }
         }
 
         @Override
         public void skipped(Progress change) {
-            progress.skipped(change);
+            synchronized (ordered) { // the number and its line together, whatever the other threads do
+                ordered.next(change.number());
+                progress.skipped(change);
+            }
         }
     }
 
