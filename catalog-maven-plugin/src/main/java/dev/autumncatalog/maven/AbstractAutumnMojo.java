@@ -76,7 +76,7 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
     /**
      * State file of the local sandbox ({@code target=local}): outside {@code target/}, so {@code mvn clean} keeps what
      * was pushed to it (add {@code .autumn/} to {@code .gitignore}). Property {@code autumn.sandboxState}; default
-     * {@code ${project.basedir}/.autumn/sandbox.json}.
+     *  <code>${project.basedir}/.autumn/sandbox.json</code>.
      */
     @Parameter(property = "autumn.sandboxState", defaultValue = "${project.basedir}/.autumn/sandbox.json")
     File sandboxState;

@@ -54,8 +54,8 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
     boolean dropUnsupported;
 
     /**
-     * Where the plan is written as JSON. Property {@code autumn.planFile}; default {@code
-     * ${project.build.directory}/autumn/plan.json}.
+     * Where the plan is written as JSON. Property {@code autumn.planFile}; default
+     * <code>${project.build.directory}/autumn/plan.json</code>.
      */
     @Parameter(property = "autumn.planFile", defaultValue = "${project.build.directory}/autumn/plan.json")
     File planFile;
@@ -64,7 +64,7 @@ abstract class AbstractRemoteMojo extends AbstractAutumnMojo {
      * Where the summary of the run is written as JSON: its outcome ({@code in-sync}, {@code drift}, {@code
      * invalid-catalog}, {@code refused}, {@code network-error}, …), the message, and for a push what was applied, what
      * failed and what was not started; written however the goal ends. Property {@code autumn.summaryFile}; default
-     * {@code ${project.build.directory}/autumn/summary.json}.
+     *  <code>${project.build.directory}/autumn/summary.json</code>.
      */
     @Parameter(property = "autumn.summaryFile", defaultValue = "${project.build.directory}/autumn/summary.json")
     File summaryFile;

@@ -14,9 +14,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Fails the build when Autumn differs from the catalog: a drift gate for CI. Prints the plan and the command that
  * fixes it. Changes nothing.
  *
- * <pre>
- * mvn compile autumn:check
- * </pre>
+ * <p>For example: {@code mvn compile autumn:check}, or {@code mvn compile autumn:check -Dautumn.target=local}
+ * against the local sandbox. The first word of the failure ({@code drift:}) and {@code target/autumn/summary.json}
+ * tell a script a drift from other failures.
  */
 @Mojo(
         name = "check",

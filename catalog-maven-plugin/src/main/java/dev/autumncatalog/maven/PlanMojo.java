@@ -12,13 +12,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Shows what {@code autumn:push} would change, field by field, and writes it to {@code target/autumn/plan.json}.
  * Changes nothing: two list requests, plus a question per changed plan or removal when needed.
  *
- * <pre>
- * mvn compile autumn:plan
- * mvn compile autumn:plan -Dautumn.target=local
- * mvn compile autumn:push -Dautumn.applyPlan=target/autumn/plan.json
- * </pre>
- *
- * The second line applies exactly the plan the first one wrote, or refuses if anything changed since.
+ * <p>For example: {@code mvn compile autumn:plan}, or {@code mvn compile autumn:plan -Dautumn.target=local} against
+ * the local sandbox. To apply exactly the plan it wrote, refused if anything changed since: {@code mvn compile
+ * autumn:push -Dautumn.applyPlan=target/autumn/plan.json}.
  */
 @Mojo(name = "plan", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class PlanMojo extends AbstractRemoteMojo {

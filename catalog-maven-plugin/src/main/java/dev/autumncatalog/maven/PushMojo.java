@@ -19,10 +19,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * systems, plans, removals). Removals and new plan versions need an explicit choice ({@code -Dautumn.allowRemovals},
  * {@code -Dautumn.versionPolicy}) or a yes on the console. After a failure a re-run finishes the job.
  *
- * <pre>
- * mvn compile autumn:push
- * mvn compile autumn:push -Dautumn.target=local
- * </pre>
+ * <p>For example: {@code mvn compile autumn:push}, or {@code mvn compile autumn:push -Dautumn.target=local} to the
+ * local sandbox, or {@code mvn compile autumn:push -Dautumn.applyPlan=target/autumn/plan.json} to apply exactly a plan
+ * saved by {@code autumn:plan}.
  */
 @Mojo(name = "push", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public class PushMojo extends AbstractRemoteMojo {
