@@ -10,6 +10,7 @@ import dev.autumncatalog.engine.text.Words;
 import java.io.Console;
 import java.io.File;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -61,11 +62,20 @@ public class PushMojo extends AbstractRemoteMojo {
     /** The console when Maven is interactive and a person is there; otherwise opt-ins come only from properties. */
     private Interaction interaction() {
         Console console = System.console();
-        if (session == null || !session.getRequest().isInteractiveMode() || console == null) {
+        boolean interactive = session != null && session.getRequest().isInteractiveMode() && console != null;
+        return interaction(interactive, question -> console.readLine("%s [y/N] ", question));
+    }
+
+    /**
+     * Questions answered by a person through {@code readLine} when the build is interactive: only an answer starting
+     * with y is a yes (README: a live push asks for confirmation). {@link Interaction#BATCH} otherwise.
+     */
+    static Interaction interaction(boolean interactive, UnaryOperator<String> readLine) {
+        if (!interactive) {
             return Interaction.BATCH;
         }
         return question -> {
-            String answer = console.readLine("%s [y/N] ", question);
+            String answer = readLine.apply(question);
             return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         };
     }
