@@ -99,7 +99,7 @@ class PushEndToEndIT {
 
         assertThat(check)
                 .contains("  ~ plan pro\n")
-                .contains("[ERROR] Failed to execute goal dev.autumncatalog:autumn-maven-plugin:" + MavenRun.VERSION
+                .contains("Failed to execute goal dev.autumncatalog:autumn-maven-plugin:" + MavenRun.VERSION
                         + ":check (default-cli) on project shop-pricing: drift: Autumn (" + target() + ") differs from"
                         + " the catalog: 1 change pending. Run 'mvn autumn:push -Dautumn.apiUrl=" + sandbox.baseUrl()
                         + "' to apply.");
@@ -157,7 +157,15 @@ class PushEndToEndIT {
                 .contains("Push stopped: 1 failed, 5 applied, 0 not started.\nFailed:\n  + plan ")
                 .contains("Autumn answered 400 invalid_request: injected (POST /v1/plans.create)")
                 .contains("Applied:\n  + feature api_calls\n  + feature seats\n  + feature sso\n")
-                .contains("Fix the cause and run 'mvn autumn:push' again; applied changes will not be repeated.");
+                .contains("Failed to execute goal dev.autumncatalog:autumn-maven-plugin:" + MavenRun.VERSION
+                        + ":push (default-cli) on project shop-pricing: push-failed: Push stopped:")
+                // The hint repeats the run's flags (issue 14 item 5).
+                .contains("Fix the cause and run 'mvn autumn:push -Dautumn.apiUrl=" + sandbox.baseUrl()
+                        + "' again; applied changes will not be repeated.");
+        assertThat(Files.readString(project.resolve("target/autumn/summary.json")))
+                .contains("\"outcome\" : \"push-failed\"")
+                .contains("\"applied\" : [ {")
+                .contains("\"failed\" : [ {");
 
         String rerun = maven("compile", "autumn:push").succeeded().text();
 
