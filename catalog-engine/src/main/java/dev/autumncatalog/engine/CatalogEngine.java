@@ -1,7 +1,6 @@
 package dev.autumncatalog.engine;
 
 import com.palantir.javapoet.JavaFile;
-import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.engine.codegen.ConstantsGenerator;
 import dev.autumncatalog.engine.codegen.GeneratedSources;
@@ -16,9 +15,11 @@ import dev.autumncatalog.engine.push.Interaction;
 import dev.autumncatalog.engine.push.PushOptions;
 import dev.autumncatalog.engine.push.PushResult;
 import dev.autumncatalog.engine.report.PlanJson;
+import dev.autumncatalog.engine.report.SavedPlan;
 import dev.autumncatalog.engine.text.FrontEnd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -84,13 +85,18 @@ public final class CatalogEngine {
      * @throws InvalidCatalogException listing every problem
      */
     public Validated validate(CatalogSource catalog) {
+        CatalogLoader.Loaded loaded = loadValid(catalog);
+        return new Validated(loaded.className(), loaded.catalog());
+    }
+
+    private CatalogLoader.Loaded loadValid(CatalogSource catalog) {
         CatalogLoader.Loaded loaded = catalog.load(frontEnd);
         List<Problem> problems = loaded.catalog().validate();
         if (!problems.isEmpty()) {
             throw new InvalidCatalogException(
                     loaded.className(), problems, loaded.constants().namesOf(problems));
         }
-        return new Validated(loaded.className(), loaded.catalog());
+        return loaded;
     }
 
     /**
@@ -98,7 +104,7 @@ public final class CatalogEngine {
      * the plan needs Autumn's answer. Writes the JSON plan when the request names a file. Changes nothing.
      */
     public Planned plan(PlanRequest request) {
-        Catalog catalog = validate(request.catalog()).catalog();
+        CatalogLoader.Loaded catalog = loadValid(request.catalog());
         try (AutumnTarget target = request.target().open(frontEnd, listener)) {
             Plan plan = plan(new CatalogSync(target.api(), frontEnd), catalog, request, target);
             return new Planned(plan, target.description(), target.sandboxRequests());
@@ -118,17 +124,37 @@ public final class CatalogEngine {
      * level by level. An unchanged catalog costs the two list requests and sends nothing.
      */
     public Pushed push(PushRequest request) {
-        Catalog catalog = validate(request.plan().catalog()).catalog();
-        try (AutumnTarget target = request.plan().target().open(frontEnd, listener)) {
+        CatalogLoader.Loaded catalog = loadValid(request.plan().catalog());
+        SavedPlan saved = request.savedPlan() == null ? null : SavedPlan.read(request.savedPlan());
+        PlanRequest planRequest = request.plan();
+        Interaction interaction = request.interaction();
+        if (saved != null) {
+            // What was reviewed decides: its decisions, and no question that could change them now.
+            planRequest = planRequest.decisions(Decisions.SAFE
+                    .allowRemovals(saved.allowRemovals())
+                    .versionPolicy(saved.versionPolicy())
+                    .dropUnsupported(saved.dropUnsupported()));
+            if (planRequest.planFile() != null && sameFile(planRequest.planFile(), saved.file())) {
+                planRequest = planRequest.planFile(null); // keep the reviewed plan as it was
+            }
+            interaction = Interaction.BATCH; // the reviewed decisions stand; a live push is still confirmed
+        }
+        try (AutumnTarget target = planRequest.target().open(frontEnd, listener)) {
             CatalogSync sync = new CatalogSync(target.api(), frontEnd);
-            Plan plan = plan(sync, catalog, request.plan(), target);
+            CatalogSync.Planning planning = planning(sync, catalog, planRequest, target);
+            Plan plan = planning.plan();
+            if (saved != null) {
+                List<String> moved = saved.differences(PlanJson.tree(plan, planning.basis(), frontEnd));
+                if (!moved.isEmpty()) {
+                    throw new StalePlanException(saved.file(), moved, frontEnd);
+                }
+            }
             if (plan.isEmpty()) {
                 return new Pushed(plan, PushResult.EMPTY, target.description(), target.sandboxRequests());
             }
-            Interaction interaction = request.interaction();
             if (target.live()
-                    && interaction.interactive()
-                    && !interaction.confirm("Push " + plan.changes().size() + " changes to LIVE Autumn?")) {
+                    && request.interaction().interactive()
+                    && !request.interaction().confirm("Push " + plan.changes().size() + " changes to LIVE Autumn?")) {
                 throw new PushCancelledException();
             }
             PushResult result = sync.push(plan, new PushOptions(request.parallelism(), interaction, listener));
@@ -167,18 +193,28 @@ public final class CatalogEngine {
         }
     }
 
-    /** Plans with live lookups, writes the plan file, tells the listener. */
-    private Plan plan(CatalogSync sync, Catalog catalog, PlanRequest request, AutumnTarget target) {
+    /** Plans with live lookups, writes the plan file (with its basis), tells the listener. */
+    private Plan plan(CatalogSync sync, CatalogLoader.Loaded catalog, PlanRequest request, AutumnTarget target) {
+        return planning(sync, catalog, request, target).plan();
+    }
+
+    private CatalogSync.Planning planning(
+            CatalogSync sync, CatalogLoader.Loaded catalog, PlanRequest request, AutumnTarget target) {
         Decisions decisions = request.decisions();
         PlanOptions options = PlanOptions.defaults(target.description(), target.live())
                 .withAllowRemovals(decisions.allowRemovals())
                 .withVersionPolicy(decisions.versionPolicy())
-                .withDropUnsupported(decisions.dropUnsupported());
-        Plan plan = sync.plan(catalog, options);
+                .withDropUnsupported(decisions.dropUnsupported())
+                .withDeclaredFeatures(catalog.constants().declaredFeatures());
+        CatalogSync.Planning planning = sync.planWithBasis(catalog.catalog(), options);
         if (request.planFile() != null) {
-            PlanJson.write(plan, request.planFile(), frontEnd);
+            PlanJson.write(planning.plan(), planning.basis(), request.planFile(), frontEnd);
         }
-        listener.planned(plan);
-        return plan;
+        listener.planned(planning.plan());
+        return planning;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

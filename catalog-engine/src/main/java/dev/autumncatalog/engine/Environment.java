@@ -33,8 +33,8 @@ public enum Environment {
             case "prod":
                 return LIVE;
             default:
-                throw new IllegalArgumentException(
-                        "Unknown Autumn environment '" + text + "' in " + parameterHint + "; use sandbox or live.");
+                throw new IllegalArgumentException("Unknown Autumn environment '" + text + "' in " + parameterHint
+                        + "; use sandbox (also spelled test) or live (also production or prod).");
         }
     }
 

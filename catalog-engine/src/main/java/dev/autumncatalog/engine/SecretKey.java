@@ -1,6 +1,7 @@
 package dev.autumncatalog.engine;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An Autumn secret key. Its text is reachable only through {@link #reveal()}, which only the HTTP layer calls; {@link
@@ -9,6 +10,7 @@ import java.util.Objects;
 public final class SecretKey {
     private static final String TEST_PREFIX = "am_sk_test_";
     private static final String LIVE_PREFIX = "am_sk_live_";
+    private static final Pattern BODY = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final String value;
 
@@ -31,6 +33,18 @@ public final class SecretKey {
         if (!trimmed.startsWith(TEST_PREFIX) && !trimmed.startsWith(LIVE_PREFIX)) {
             throw new IllegalArgumentException("The value from " + source
                     + " is not an Autumn secret key: it must start with am_sk_test_ (sandbox) or am_sk_live_ (live).");
+        }
+        String body = trimmed.substring(TEST_PREFIX.length());
+        if (body.isEmpty()) {
+            throw new IllegalArgumentException("The value from " + source + " is only the prefix "
+                    + trimmed + " of an Autumn secret key: the key itself follows it. Copy the whole key from Autumn's"
+                    + " dashboard.");
+        }
+        if (!BODY.matcher(body).matches()) {
+            // Never quote the key: say only what kind of character is wrong.
+            throw new IllegalArgumentException("The value from " + source + " is not an Autumn secret key: after "
+                    + trimmed.substring(0, TEST_PREFIX.length()) + " it may hold only letters, digits, '_' and '-'"
+                    + " (was a key pasted with a space, a quote or a line break inside?).");
         }
         return new SecretKey(trimmed);
     }

@@ -4,6 +4,9 @@ import dev.autumncatalog.engine.autumn.AutumnClientConfig;
 import dev.autumncatalog.engine.autumn.ClientListener;
 import dev.autumncatalog.engine.text.FrontEnd;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -40,7 +43,7 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
 
     /** The local sandbox, keeping its catalog in {@code stateFile} so one run sees what an earlier one wrote. */
     static LocalSandbox localSandbox(Path stateFile) {
-        return new LocalSandbox(stateFile, null, UnaryOperator.identity());
+        return new LocalSandbox(stateFile, null, UnaryOperator.identity(), Map.of());
     }
 
     /**
@@ -95,28 +98,59 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
      * @param failRequest when not {@code null}, the sandbox refuses that request (1-based) with a 400, to try out how
      *     a failed push reads and that a re-run converges
      * @param client client options (deadlines, answer size, pace) on top of the defaults
+     * @param customers how many customers each named sandbox plan has at least (more are added when it has fewer), to
+     *     try versioning and archive flows; plans must exist in the sandbox
      */
-    record LocalSandbox(Path stateFile, Integer failRequest, UnaryOperator<AutumnClientConfig.Builder> client)
+    record LocalSandbox(
+            Path stateFile,
+            Integer failRequest,
+            UnaryOperator<AutumnClientConfig.Builder> client,
+            Map<String, Integer> customers)
             implements Target {
         /** The state file and client options are required. */
         public LocalSandbox {
             Objects.requireNonNull(stateFile, "stateFile");
             Objects.requireNonNull(client, "client");
+            customers = Collections.unmodifiableMap(new LinkedHashMap<>(customers));
         }
 
         /** The same sandbox with these client options. */
         public LocalSandbox withClient(UnaryOperator<AutumnClientConfig.Builder> options) {
-            return new LocalSandbox(stateFile, failRequest, options);
+            return new LocalSandbox(stateFile, failRequest, options, customers);
         }
 
         /** The same sandbox, refusing request {@code number} (1-based) with a 400. */
         public LocalSandbox failingRequest(Integer number) {
-            return new LocalSandbox(stateFile, number, client);
+            return new LocalSandbox(stateFile, number, client, customers);
+        }
+
+        /**
+         * The same sandbox, where each named plan has at least this many customers ({@code Map.of("pro", 3)}): an
+         * update of its price or items then creates a version, and a removal archives it.
+         */
+        public LocalSandbox customers(Map<String, Integer> planCustomers) {
+            return new LocalSandbox(stateFile, failRequest, client, planCustomers);
         }
 
         @Override
         public AutumnTarget open(FrontEnd frontEnd, ClientListener listener) {
-            return AutumnTarget.localSandbox(stateFile, failRequest, listener, client);
+            AutumnTarget target = AutumnTarget.localSandbox(stateFile, failRequest, listener, client);
+            try {
+                target.sandbox()
+                        .ifPresent(sandbox -> customers.forEach((plan, count) -> {
+                            int missing = count - sandbox.customerCount(plan);
+                            if (missing > 0) {
+                                sandbox.addCustomers(plan, missing);
+                            }
+                        }));
+                return target;
+            } catch (IllegalArgumentException e) {
+                target.close();
+                throw new IllegalArgumentException(
+                        "Cannot give sandbox plans customers: " + e.getMessage()
+                                + ". Push the plan to the sandbox first.",
+                        e);
+            }
         }
     }
 }

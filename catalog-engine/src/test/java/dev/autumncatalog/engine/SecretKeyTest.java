@@ -34,6 +34,29 @@ class SecretKeyTest {
     }
 
     @Test
+    void of_prefixAlone_isRefused() {
+        // Issue 14: `am_sk_test_` with nothing after it was accepted and failed only at Autumn, as a 401.
+        assertThatThrownBy(() -> SecretKey.of("am_sk_test_", "AUTUMN_SECRET_KEY"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The value from AUTUMN_SECRET_KEY is only the prefix am_sk_test_ of an Autumn secret key:"
+                        + " the key itself follows it. Copy the whole key from Autumn's dashboard.");
+        assertThatThrownBy(() -> SecretKey.of(" am_sk_live_ ", "x"))
+                .hasMessageContaining("only the prefix am_sk_live_");
+    }
+
+    @Test
+    void of_bodyWithASpaceOrQuote_isRefusedWithoutEchoingIt() {
+        for (String bad : new String[] {"am_sk_test_CANARY secret", "am_sk_test_CANARY\"", "am_sk_test_CANARY\nx"}) {
+            assertThatThrownBy(() -> SecretKey.of(bad, "AUTUMN_SECRET_KEY"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("The value from AUTUMN_SECRET_KEY is not an Autumn secret key: after"
+                            + " am_sk_test_ it may hold only letters, digits, '_' and '-'")
+                    .message()
+                    .doesNotContain("CANARY");
+        }
+    }
+
+    @Test
     void of_empty_fails() {
         assertThatThrownBy(() -> SecretKey.of(" ", "settings.xml server 'autumn'"))
                 .hasMessage("The Autumn secret key from settings.xml server 'autumn' is empty.");
@@ -71,7 +94,8 @@ class SecretKeyTest {
         assertThat(Environment.parse(null, MAVEN_LIKE)).isEqualTo(Environment.SANDBOX);
         assertThat(Environment.parse("LIVE", MAVEN_LIKE)).isEqualTo(Environment.LIVE);
         assertThatThrownBy(() -> Environment.parse("staging", MAVEN_LIKE))
-                .hasMessage("Unknown Autumn environment 'staging' in -Dautumn.environment; use sandbox or live.");
+                .hasMessage("Unknown Autumn environment 'staging' in -Dautumn.environment; use sandbox (also"
+                        + " spelled test) or live (also production or prod).");
     }
 
     @Test

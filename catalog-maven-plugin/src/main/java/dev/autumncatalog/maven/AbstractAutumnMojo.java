@@ -10,8 +10,11 @@ import dev.autumncatalog.engine.autumn.ClientSetting;
 import dev.autumncatalog.engine.text.Words;
 import java.io.File;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -71,11 +74,21 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
     String serverId;
 
     /**
-     * State file of the local sandbox ({@code target=local}). Property {@code autumn.sandboxState}; default {@code
-     * ${project.build.directory}/autumn/sandbox.json}.
+     * State file of the local sandbox ({@code target=local}): outside {@code target/}, so {@code mvn clean} keeps what
+     * was pushed to it (add {@code .autumn/} to {@code .gitignore}). Property {@code autumn.sandboxState}; default
+     *  <code>${project.basedir}/.autumn/sandbox.json</code>.
      */
-    @Parameter(property = "autumn.sandboxState", defaultValue = "${project.build.directory}/autumn/sandbox.json")
+    @Parameter(property = "autumn.sandboxState", defaultValue = "${project.basedir}/.autumn/sandbox.json")
     File sandboxState;
+
+    /**
+     * Local sandbox only: customers to give sandbox plans before planning, as {@code plan:count} pairs separated by
+     * commas ({@code pro:3,team:1}); a plan with fewer customers gets more, so an update of its price or items creates
+     * a new version and a removal archives it, as on Autumn. The plans must exist in the sandbox (push first).
+     * Property {@code autumn.sandboxCustomers}; no default.
+     */
+    @Parameter(property = "autumn.sandboxCustomers")
+    String sandboxCustomers;
 
     /**
      * Local sandbox only: refuse request number N with a 400, to see how a failed push reads and that a re-run
@@ -155,13 +168,23 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
     Target autumnTarget() throws MojoFailureException {
         String where = target == null ? "api" : target.trim().toLowerCase(Locale.ROOT);
         if (where.equals("local")) {
+            getLog().info("Local sandbox state: " + sandboxState + " (kept across 'mvn clean'; set"
+                    + " -Dautumn.sandboxState to move it, delete the file to start empty).");
             return Target.localSandbox(sandboxState.toPath())
                     .failingRequest(sandboxFailRequest)
+                    .customers(sandboxCustomers(sandboxCustomers))
                     .withClient(clientOptions());
         }
         if (!where.equals("api")) {
             throw new MojoFailureException(
                     "Unknown target '" + target + "' in <target> (-Dautumn.target); use api or local.");
+        }
+        // A sandbox setting with the real API would be silently ignored: say so instead.
+        if (sandboxFailRequest != null) {
+            throw sandboxOnly("sandboxFailRequest");
+        }
+        if (sandboxCustomers != null && !sandboxCustomers.isBlank()) {
+            throw sandboxOnly("sandboxCustomers");
         }
         try {
             return Target.api(apiUrl, this::secretKey, Environment.parse(environment, MavenFrontEnd.GOALS))
@@ -171,11 +194,49 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
         }
     }
 
+    private MojoFailureException sandboxOnly(String name) {
+        return new MojoFailureException("<" + name + "> (-Dautumn." + name + ") applies only to the local sandbox,"
+                + " but the target is Autumn's API (-Dautumn.target=api). Remove it, or add -Dautumn.target=local.");
+    }
+
+    /** {@code pro:3,team:1} as plan → count, in order. */
+    static Map<String, Integer> sandboxCustomers(String text) throws MojoFailureException {
+        Map<String, Integer> customers = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return customers;
+        }
+        for (String pair : text.split(",")) {
+            String[] parts = pair.trim().split(":", -1);
+            Integer count = null;
+            if (parts.length == 2 && !parts[0].isBlank()) {
+                try {
+                    count = Integer.valueOf(parts[1].trim());
+                } catch (NumberFormatException e) {
+                    count = null;
+                }
+            }
+            if (count == null || count < 0) {
+                throw new MojoFailureException("<sandboxCustomers> (-Dautumn.sandboxCustomers) takes plan:count pairs"
+                        + " separated by commas, for example pro:3,team:1; '" + pair.trim() + "' is not one.");
+            }
+            customers.put(parts[0].trim(), count);
+        }
+        return customers;
+    }
+
     /** Logs retries, and every request at debug level. */
     class MavenListener implements EngineListener {
+        private final AtomicInteger retries = new AtomicInteger();
+
         @Override
         public void retrying(RetryEvent event) {
+            retries.incrementAndGet();
             getLog().warn("Retrying: " + event);
+        }
+
+        /** How many retries were announced so far. */
+        int retries() {
+            return retries.get();
         }
 
         @Override
@@ -239,10 +300,11 @@ abstract class AbstractAutumnMojo extends AbstractCatalogMojo {
 
     /** {@code Tried to read the catalog from Autumn but …}, and how to run the goal again. */
     MojoExecutionException readFailure(AutumnApiException e) {
-        return new MojoExecutionException(
-                "Tried to read the catalog from Autumn but " + describe(e) + "\nRun 'mvn autumn:" + goalName()
-                        + "' again once the cause is fixed.",
-                e);
+        // Suppressed, not the cause: Maven appends a cause's message to the one it prints (the failure read twice).
+        MojoExecutionException failure = new MojoExecutionException("Tried to read the catalog from Autumn but "
+                + describe(e) + ".\nRun 'mvn autumn:" + goalName() + "' again once the cause is fixed.");
+        failure.addSuppressed(e);
+        return failure;
     }
 
     /** {@code Autumn answered 400 invalid_inputs: …} or {@code the request failed: …}, never the key. */

@@ -3,8 +3,9 @@ package dev.autumncatalog.maven;
 import dev.autumncatalog.engine.CatalogEngine;
 import dev.autumncatalog.engine.PlanRequest;
 import dev.autumncatalog.engine.Planned;
+import dev.autumncatalog.engine.report.Outcome;
+import dev.autumncatalog.engine.text.Operation;
 import dev.autumncatalog.engine.text.Words;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -13,9 +14,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Fails the build when Autumn differs from the catalog: a drift gate for CI. Prints the plan and the command that
  * fixes it. Changes nothing.
  *
- * <pre>
- * mvn compile autumn:check
- * </pre>
+ * <p>For example: {@code mvn compile autumn:check}, or {@code mvn compile autumn:check -Dautumn.target=local}
+ * against the local sandbox. The first word of the failure ({@code drift:}) and {@code target/autumn/summary.json}
+ * tell a script a drift from other failures.
  */
 @Mojo(
         name = "check",
@@ -23,17 +24,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.COMPILE,
         threadSafe = true)
 public class CheckMojo extends AbstractRemoteMojo {
-    static final String FIX = "Run 'mvn autumn:push' to apply.";
-
     @Override
-    void run(CatalogEngine engine, PlanRequest request) throws MojoFailureException {
+    Ending run(CatalogEngine engine, PlanRequest request, MavenFrontEnd words) {
         Planned planned = engine.check(request);
-        if (!planned.inSync()) {
-            getLog().error("Autumn differs from the catalog. " + FIX);
-            throw new MojoFailureException("Autumn (" + planned.target() + ") differs from the catalog: "
-                    + Words.count(planned.plan().changes().size(), "change") + " pending. " + FIX);
-        }
         reportSandbox(planned.sandboxRequests());
+        if (!planned.inSync()) {
+            return new Ending(
+                    Outcome.DRIFT,
+                    "Autumn (" + planned.target() + ") differs from the catalog: "
+                            + Words.count(planned.plan().changes().size(), "change") + " pending. Run '"
+                            + words.command(Operation.PUSH) + "' to apply.",
+                    null);
+        }
+        return Ending.of(Outcome.IN_SYNC);
     }
 
     @Override

@@ -35,23 +35,9 @@ import org.apache.maven.project.MavenProject;
  * unchanged catalog leaves the build incremental.
  *
  * <p>The catalog class lives in a dependency of the module (the module's own classes are not compiled yet at
- * {@code generate-sources}), so it must be named:
- *
- * <pre>{@code
- * <plugin>
- *   <groupId>dev.autumncatalog</groupId>
- *   <artifactId>autumn-maven-plugin</artifactId>
- *   <executions>
- *     <execution>
- *       <goals><goal>generate</goal></goals>
- *       <configuration>
- *         <catalogClass>com.example.pricing.Pricing</catalogClass>
- *         <packageName>com.example.billing.autumn</packageName>
- *       </configuration>
- *     </execution>
- *   </executions>
- * </plugin>
- * }</pre>
+ * {@code generate-sources}), so it must be named in the execution's configuration: {@code <catalogClass>com.example.pricing.Pricing</catalogClass>}, with {@code
+ * <packageName>} for the package of the generated classes and {@code <goals><goal>generate</goal></goals>}
+ * (README shows the whole execution).
  */
 @Mojo(
         name = "generate",
@@ -67,15 +53,15 @@ public final class GenerateMojo extends AbstractMojo {
     String catalogClass;
 
     /**
-     * The package of the generated classes. Property {@code autumn.packageName}; default {@code
-     * ${project.groupId}.autumn}, with characters a Java package cannot hold replaced by {@code _}.
+     * The package of the generated classes. Property {@code autumn.packageName}; default
+     * <code>${project.groupId}.autumn</code>, with characters a Java package cannot hold replaced by {@code _}.
      */
     @Parameter(property = "autumn.packageName")
     String packageName;
 
     /**
      * Where the sources are written; it is added to the compile source roots. Property {@code
-     * autumn.generate.outputDirectory}; default {@code ${project.build.directory}/generated-sources/autumn}. Give each
+     * autumn.generate.outputDirectory}; default  <code>${project.build.directory}/generated-sources/autumn</code>. Give each
      * execution its own directory.
      */
     @Parameter(

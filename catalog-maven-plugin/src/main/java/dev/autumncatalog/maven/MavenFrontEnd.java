@@ -3,6 +3,11 @@ package dev.autumncatalog.maven;
 import dev.autumncatalog.engine.text.FrontEnd;
 import dev.autumncatalog.engine.text.Operation;
 import dev.autumncatalog.engine.text.Setting;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The Maven words of the engine's messages: the one place that spells {@code -Dautumn.…}, {@code <catalogClass>} and
@@ -23,10 +28,53 @@ final class MavenFrontEnd implements FrontEnd {
     /** {@code autumn:generate}, whose catalog class is in a dependency and is named in its execution. */
     static final MavenFrontEnd GENERATE = new MavenFrontEnd("<catalogClass> / -Dautumn.catalogClass");
 
+    /** User properties a hint never repeats: they belong to the run that failed, not to the command it suggests. */
+    private static final Set<String> NOT_REPEATED =
+            Set.of("autumn.skip", "autumn.applyPlan", "autumn.sandboxFailRequest", "autumn.summaryFile");
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:,=@+-]*");
+
     private final String catalogClass;
+    private final String flags;
+
+    private MavenFrontEnd(String catalogClass, String flags) {
+        this.catalogClass = catalogClass;
+        this.flags = flags;
+    }
 
     private MavenFrontEnd(String catalogClass) {
-        this.catalogClass = catalogClass;
+        this(catalogClass, "");
+    }
+
+    /**
+     * The same words, with commands that repeat the flags of this run: {@code mvn autumn:push -Dautumn.target=local -pl
+     * pricing}, so a hint can be copied as it stands.
+     *
+     * @param selectedProjects the projects chosen with {@code -pl}, in order
+     * @param userProperties the {@code -D} properties of this run; those starting with {@code autumn.} are repeated
+     */
+    MavenFrontEnd withFlags(List<String> selectedProjects, Properties userProperties) {
+        return new MavenFrontEnd(catalogClass, flags(selectedProjects, userProperties));
+    }
+
+    /** {@code  -Dautumn.target=local -pl pricing}: the flags a hint repeats, with a leading space, or empty. */
+    static String flags(List<String> selectedProjects, Properties userProperties) {
+        StringBuilder text = new StringBuilder();
+        if (userProperties != null) {
+            for (String name : new TreeSet<>(userProperties.stringPropertyNames())) {
+                if (name.startsWith("autumn.") && !name.startsWith("autumn.pull.") && !NOT_REPEATED.contains(name)) {
+                    text.append(' ').append(quoted("-D" + name + "=" + userProperties.getProperty(name)));
+                }
+            }
+        }
+        if (selectedProjects != null && !selectedProjects.isEmpty()) {
+            text.append(" -pl ").append(quoted(String.join(",", selectedProjects)));
+        }
+        return text.toString();
+    }
+
+    private static String quoted(String word) {
+        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The user property of a setting: {@code autumn.allowRemovals}. */
@@ -54,7 +102,7 @@ final class MavenFrontEnd implements FrontEnd {
 
     @Override
     public String command(Operation operation) {
-        return "mvn autumn:" + operation.word();
+        return "mvn autumn:" + operation.word() + flags;
     }
 
     @Override

@@ -25,18 +25,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * file. Pulling into {@code src/main/java} needs {@code -Dautumn.pull.overwrite=true}, and a file the pull did not
  * write, or one edited since, is only replaced with {@code -Dautumn.pull.force=true}.
  *
- * <pre>
- * mvn autumn:pull -Dautumn.pull.packageName=com.example.pricing
- * mvn autumn:pull -Dautumn.target=local
- * </pre>
- *
- * The local catalog class ({@code catalogClass}) is not used.
+ * <p>For example: {@code mvn autumn:pull -Dautumn.pull.packageName=com.example.pricing}, or {@code mvn autumn:pull
+ * -Dautumn.target=local} from the local sandbox. The local catalog class ({@code catalogClass}) is not used.
  */
 @Mojo(name = "pull", threadSafe = true)
 public class PullMojo extends AbstractAutumnMojo {
     /**
-     * The package of the pulled class. Property {@code autumn.pull.packageName}; default {@code
-     * ${project.groupId}.pricing}, with characters a Java package cannot hold replaced by {@code _}.
+     * The package of the pulled class. Property {@code autumn.pull.packageName}; default
+     * <code>${project.groupId}.pricing</code>, with characters a Java package cannot hold replaced by {@code _}.
      */
     @Parameter(property = "autumn.pull.packageName")
     String packageName;
@@ -54,7 +50,7 @@ public class PullMojo extends AbstractAutumnMojo {
 
     /**
      * The source root the class is written under, in its package's directories. Property {@code
-     * autumn.pull.outputDirectory}; default {@code ${project.build.directory}/autumn/pulled}.
+     * autumn.pull.outputDirectory}; default  <code>${project.build.directory}/autumn/pulled</code>.
      */
     @Parameter(property = "autumn.pull.outputDirectory", defaultValue = "${project.build.directory}/autumn/pulled")
     File outputDirectory;

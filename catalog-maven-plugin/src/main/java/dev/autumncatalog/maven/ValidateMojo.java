@@ -15,9 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Loads the catalog class and validates it, failing the build with every problem and its path. Makes no request.
  *
- * <pre>
- * mvn compile autumn:validate
- * </pre>
+ * <p>For example: {@code mvn compile autumn:validate}.
  */
 @Mojo(
         name = "validate",

@@ -87,7 +87,7 @@ class PullMojoTest {
                 .startsWith("// autumn:pull sha256=")
                 .contains("package com.my_org.pricing;")
                 .contains("public static final Product PRO = product(\"pro\")");
-        assertThat(infos.get(0))
+        assertThat(infos.get(1)) // after the line naming the sandbox state
                 .isEqualTo("Pulled the catalog of the local sandbox (a test double, not Autumn), state " + state
                         + " into " + file);
         assertThat(warnings).isEmpty();
@@ -100,7 +100,7 @@ class PullMojoTest {
 
         mojo().execute();
 
-        assertThat(infos.get(0))
+        assertThat(infos.get(1)) // after the line naming the sandbox state
                 .endsWith("PulledCatalog.java is up to date with the local sandbox (a test double, not"
                         + " Autumn), state " + state);
     }

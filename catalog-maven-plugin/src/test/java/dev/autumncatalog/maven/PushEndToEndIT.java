@@ -97,7 +97,12 @@ class PushEndToEndIT {
 
         String check = maven("compile", "autumn:check").failed().text();
 
-        assertThat(check).contains("  ~ plan pro\n").contains("Run 'mvn autumn:push' to apply.");
+        assertThat(check)
+                .contains("  ~ plan pro\n")
+                .contains("Failed to execute goal dev.autumncatalog:autumn-maven-plugin:" + MavenRun.VERSION
+                        + ":check (default-cli) on project shop-pricing: drift: Autumn (" + target() + ") differs from"
+                        + " the catalog: 1 change pending. Run 'mvn autumn:push -Dautumn.apiUrl=" + sandbox.baseUrl()
+                        + "' to apply.");
     }
 
     @Test
@@ -152,7 +157,15 @@ class PushEndToEndIT {
                 .contains("Push stopped: 1 failed, 5 applied, 0 not started.\nFailed:\n  + plan ")
                 .contains("Autumn answered 400 invalid_request: injected (POST /v1/plans.create)")
                 .contains("Applied:\n  + feature api_calls\n  + feature seats\n  + feature sso\n")
-                .contains("Fix the cause and run 'mvn autumn:push' again; applied changes will not be repeated.");
+                .contains("Failed to execute goal dev.autumncatalog:autumn-maven-plugin:" + MavenRun.VERSION
+                        + ":push (default-cli) on project shop-pricing: push-failed: Push stopped:")
+                // The hint repeats the run's flags (issue 14 item 5).
+                .contains("Fix the cause and run 'mvn autumn:push -Dautumn.apiUrl=" + sandbox.baseUrl()
+                        + "' again; applied changes will not be repeated.");
+        assertThat(Files.readString(project.resolve("target/autumn/summary.json")))
+                .contains("\"outcome\" : \"push-failed\"")
+                .contains("\"applied\" : [ {")
+                .contains("\"failed\" : [ {");
 
         String rerun = maven("compile", "autumn:push").succeeded().text();
 
@@ -193,6 +206,65 @@ class PushEndToEndIT {
                 .contains("autumn:" + MavenRun.VERSION + ":push")
                 .contains("invalid_secret_key");
         assertNoFragmentOfTheKey(all.toString());
+    }
+
+    @Test
+    void keyInSettingsAndInTheEnvironment_theServerWins_andAWarningSaysSo() throws IOException {
+        // README: "When both are present the server wins and a warning says the variable is ignored."
+        MavenRun.settingsWithServer(project, "autumn-sandbox", KEY);
+
+        String log = run(
+                        Map.of("AUTUMN_SECRET_KEY", KEY.replace("CANARY", "WRONGx")),
+                        "compile",
+                        "autumn:plan",
+                        "-Dautumn.serverId=autumn-sandbox",
+                        "-Dautumn.apiUrl=" + sandbox.baseUrl())
+                .succeeded()
+                .log();
+
+        assertThat(log)
+                .contains("[WARNING] AUTUMN_SECRET_KEY is set but ignored: -Dautumn.serverId names settings.xml"
+                        + " server 'autumn-sandbox', whose password is used.");
+    }
+
+    @Test
+    void encryptedPasswordInSettings_isDecrypted() throws IOException {
+        // README: "Maven-encrypted passwords are decrypted", with Maven's own encryption as a user does it.
+        Path security = project.resolve("settings-security.xml");
+        String master = lastBraced(run(Map.of(), "--encrypt-master-password", "master-CANARY")
+                .succeeded()
+                .log());
+        Files.writeString(security, "<settingsSecurity><master>" + master + "</master></settingsSecurity>");
+        String encrypted = lastBraced(run(Map.of(), "-Dsettings.security=" + security, "--encrypt-password", KEY)
+                .succeeded()
+                .log());
+        MavenRun.settingsWithServer(project, "autumn-sandbox", encrypted);
+
+        String log = run(
+                        Map.of(),
+                        "compile",
+                        "autumn:push",
+                        "-Dsettings.security=" + security,
+                        "-Dautumn.serverId=autumn-sandbox",
+                        "-Dautumn.apiUrl=" + sandbox.baseUrl())
+                .succeeded()
+                .log();
+
+        assertThat(encrypted).doesNotContain("CANARY");
+        assertThat(log).contains("Pushed 6 changes to " + target());
+        assertNoFragmentOfTheKey(log);
+    }
+
+    /** The last {@code {…}} Maven printed: the output of {@code --encrypt-password}. */
+    private static String lastBraced(String log) {
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("\\{[A-Za-z0-9+/=]+\\}").matcher(log);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group();
+        }
+        assertThat(last).as("an encrypted value in:\n" + log).isNotNull();
+        return last;
     }
 
     @Test

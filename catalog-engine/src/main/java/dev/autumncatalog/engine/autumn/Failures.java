@@ -150,7 +150,7 @@ final class Failures {
     AutumnDeadlineException deadline(Op op, ClientSetting setting, CallBudget budget) {
         String route = op.route(config.baseUrl());
         AutumnApiException last = budget.lastFailure();
-        String after = last == null ? "" : "; the last attempt: " + last.getMessage();
+        String after = last == null ? "" : "; the last attempt: " + withoutHint(last);
         Duration limit;
         Duration waited;
         String message;
@@ -187,6 +187,15 @@ final class Failures {
         }
         return new AutumnDeadlineException(
                 op.method, route, op.entityId, scrub(message), hint, setting, limit, waited, last);
+    }
+
+    /** The failure's message without its hint: the deadline's own hint says what to do, once. */
+    private static String withoutHint(AutumnApiException failure) {
+        String message = failure.getMessage();
+        String hint = failure.hint() == null ? null : "; " + failure.hint();
+        return hint != null && message.endsWith(hint)
+                ? message.substring(0, message.length() - hint.length())
+                : message;
     }
 
     /** The call was interrupted (the thread, or a shutdown). */

@@ -9,6 +9,7 @@ import dev.autumncatalog.dsl.SourceLocation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +60,31 @@ public final class CatalogConstants {
             names.add(found.isEmpty() ? null : String.join(", ", found));
         }
         return names;
+    }
+
+    /**
+     * Features the catalog class declares as constants ({@code static final Feature SSO = …}) that the catalog does not
+     * hold (no product uses them any more and {@code catalog(...)} does not list them), by id, with the constant's name:
+     * {@code sso → Pricing.SSO}. A plan keeps them in Autumn rather than remove what the code still declares. Only the
+     * catalog class is read: it has run already, so reading its fields runs no user code.
+     */
+    public Map<String, String> declaredFeatures() {
+        Map<String, String> declared = new LinkedHashMap<>();
+        if (catalogClass == null) {
+            return declared;
+        }
+        Set<String> held = new HashSet<>();
+        catalog.features().forEach(feature -> held.add(feature.id()));
+        for (Map.Entry<Object, List<Field>> entry :
+                constants(Set.of(catalogClass)).entrySet()) {
+            if (entry.getKey() instanceof Feature && !held.contains(((Feature) entry.getKey()).id())) {
+                Field field = entry.getValue().get(0);
+                declared.putIfAbsent(
+                        ((Feature) entry.getKey()).id(),
+                        field.getDeclaringClass().getSimpleName() + "." + field.getName());
+            }
+        }
+        return new java.util.TreeMap<>(declared);
     }
 
     private Set<Class<?>> classes(List<Problem> problems) {

@@ -101,7 +101,16 @@ public final class Planner {
         Set<String> kept = referencedFeatureIds(desired);
         List<Change.RemoveFeature> featureRemovals = new ArrayList<>();
         for (RemoteFeature remote : sorted(remoteFeatures.values(), RemoteFeature::id)) {
-            if (!remote.archived() && !kept.contains(remote.id())) {
+            String constant = options.declaredFeatures().get(remote.id());
+            if (!remote.archived() && !kept.contains(remote.id()) && constant != null) {
+                // Issue 14: a feature only removed products used went with them, though the code still declares it.
+                warnings.add(new Warning(
+                        Change.Entity.FEATURE,
+                        remote.id(),
+                        "kept in Autumn: the code still declares it (" + constant + ") though no product uses it and"
+                                + " the catalog does not list it. List it in the catalog to keep it on purpose, or"
+                                + " delete the constant to remove it."));
+            } else if (!remote.archived() && !kept.contains(remote.id())) {
                 featureRemovals.add(
                         new Change.RemoveFeature(remote.id(), remote.model(), Removal.UNDECIDED, remote.unsupported()));
                 unsupportedWarning(

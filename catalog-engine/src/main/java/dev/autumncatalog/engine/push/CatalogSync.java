@@ -12,6 +12,7 @@ import dev.autumncatalog.engine.plan.Blocker;
 import dev.autumncatalog.engine.plan.LiveFacts;
 import dev.autumncatalog.engine.plan.Lookups;
 import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PlanBasis;
 import dev.autumncatalog.engine.plan.PlanOptions;
 import dev.autumncatalog.engine.plan.Planner;
 import dev.autumncatalog.engine.plan.VersionPolicy;
@@ -70,14 +71,37 @@ public final class CatalogSync {
      * @throws AutumnApiException when Autumn cannot be read
      */
     public Plan plan(Catalog desired, PlanOptions options) {
+        return planWithBasis(desired, options).plan();
+    }
+
+    /**
+     * As {@link #plan}, with what the plan was made from ({@link PlanBasis}), for a plan that is saved to be applied
+     * later.
+     */
+    public Planning planWithBasis(Catalog desired, PlanOptions options) {
         desired.requireValid();
         RemoteCatalog remote = api.fetchCatalog();
         Plan draft = planner.plan(desired, remote, options);
         Lookups lookups = Lookups.of(draft);
         if (lookups.isEmpty()) {
-            return draft;
+            return new Planning(draft, PlanBasis.of(desired, remote, LiveFacts.NONE));
         }
-        return planner.plan(desired, remote, options, ask(lookups));
+        LiveFacts facts = ask(lookups);
+        return new Planning(planner.plan(desired, remote, options, facts), PlanBasis.of(desired, remote, facts));
+    }
+
+    /**
+     * A plan and what it was made from.
+     *
+     * @param plan the plan
+     * @param basis fingerprints of the catalog, Autumn's catalog and the live facts it was made from
+     */
+    public record Planning(Plan plan, PlanBasis basis) {
+        /** Both are required. */
+        public Planning {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(basis, "basis");
+        }
     }
 
     /**

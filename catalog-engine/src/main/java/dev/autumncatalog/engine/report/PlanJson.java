@@ -14,6 +14,7 @@ import dev.autumncatalog.engine.plan.Blocker;
 import dev.autumncatalog.engine.plan.Change;
 import dev.autumncatalog.engine.plan.FieldChange;
 import dev.autumncatalog.engine.plan.Plan;
+import dev.autumncatalog.engine.plan.PlanBasis;
 import dev.autumncatalog.engine.plan.Removal;
 import dev.autumncatalog.engine.plan.Versioning;
 import dev.autumncatalog.engine.plan.Warning;
@@ -59,8 +60,13 @@ public final class PlanJson {
 
     /** The plan as JSON text, ending with a newline; blocker messages name settings as {@code frontEnd} does. */
     public static String render(Plan plan, FrontEnd frontEnd) {
+        return render(tree(plan, frontEnd));
+    }
+
+    /** A plan tree as JSON text, ending with a newline. */
+    static String render(ObjectNode tree) {
         try {
-            return WRITER.writeValueAsString(tree(plan, frontEnd)) + "\n";
+            return WRITER.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan tree always serialises", e);
         }
@@ -72,12 +78,22 @@ public final class PlanJson {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void write(Plan plan, Path file, FrontEnd frontEnd) {
+        write(plan, null, file, frontEnd);
+    }
+
+    /**
+     * Writes the plan and what it was made from ({@code basis}; {@code null} for none) to {@code file} in UTF-8,
+     * creating its directory: a plan with a basis can be applied later exactly as it was reviewed.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void write(Plan plan, PlanBasis basis, Path file, FrontEnd frontEnd) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, render(plan, frontEnd), StandardCharsets.UTF_8);
+            Files.writeString(file, render(tree(plan, basis, frontEnd)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the plan to " + file + ": " + e.getMessage(), e);
         }
@@ -90,6 +106,11 @@ public final class PlanJson {
 
     /** The plan as a Jackson tree. */
     public static ObjectNode tree(Plan plan, FrontEnd frontEnd) {
+        return tree(plan, null, frontEnd);
+    }
+
+    /** The plan as a Jackson tree, with what it was made from ({@code basis}; {@code null} for none). */
+    public static ObjectNode tree(Plan plan, PlanBasis basis, FrontEnd frontEnd) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("target", plan.options().target());
@@ -108,6 +129,18 @@ public final class PlanJson {
         counts.put("delete", summary.delete());
         counts.put("undecided", summary.undecided());
         counts.put("unarchive", summary.unarchive());
+        // Whether a push in batch mode would apply it as it stands, and what it waits for if not: CI reads these.
+        counts.put("applicable", plan.blockers().isEmpty());
+        ArrayNode blockerKinds = counts.putArray("blockers");
+        for (Blocker blocker : plan.blockers()) {
+            blockerKinds.add(blocker.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (basis != null) {
+            ObjectNode made = root.putObject("basis");
+            made.put("catalog", basis.catalog());
+            made.put("autumn", basis.autumn());
+            made.put("customers", basis.customers());
+        }
         ArrayNode changes = root.putArray("changes");
         int number = 0;
         for (Change change : plan.changes()) {

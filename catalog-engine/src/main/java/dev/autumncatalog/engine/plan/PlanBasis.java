@@ -1,0 +1,57 @@
+package dev.autumncatalog.engine.plan;
+
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a plan was made from, as fingerprints: the catalog, Autumn's catalog, and the customers facts behind its
+ * versioning and removal decisions. A saved plan carries them ({@code plan.json}'s {@code basis}), so applying it later
+ * can refuse when any of the three moved, and say which.
+ *
+ * <pre>{@code
+ * PlanBasis basis = PlanBasis.of(catalog, remote, facts);
+ * basis.catalog();   // "3f1c…" (SHA-256 of the catalog's value, 16 hex digits)
+ * }</pre>
+ *
+ * @param catalog fingerprint of the desired catalog
+ * @param autumn fingerprint of the catalog Autumn holds
+ * @param customers fingerprint of the live answers about customers and feature usage
+ */
+public record PlanBasis(String catalog, String autumn, String customers) {
+    /** All are required. */
+    public PlanBasis {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(autumn, "autumn");
+        Objects.requireNonNull(customers, "customers");
+    }
+
+    /**
+     * The fingerprints of a plan's inputs. Records print their components in a fixed order, so their text is a stable
+     * description of the value; the facts' maps are sorted first (their own order is not stable between runs).
+     */
+    public static PlanBasis of(Catalog desired, RemoteCatalog remote, LiveFacts facts) {
+        String factsText = new TreeMap<>(facts.planCustomers()) + "|" + new TreeMap<>(facts.planHasCustomers()) + "|"
+                + sorted(facts.featureUsage());
+        return new PlanBasis(digest(desired.toString()), digest(remote.toString()), digest(factsText));
+    }
+
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return new TreeMap<>(map);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
