@@ -13,6 +13,7 @@ import static dev.autumncatalog.dsl.Autumn.rollover;
 import static dev.autumncatalog.dsl.Autumn.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -730,6 +731,26 @@ class ValueProblemsTest {
                     .containsExactly(
                             problem(this, line, "products[pro].items[0]", "interval count must be ≥ 1, was 0"),
                             problem(this, line + 1, "products[pro].items[1]", "interval count must be ≥ 1, was -1"));
+        }
+
+        @Test
+        void cycleCount_zero_onAPricedItem_billingAndReset() {
+            PricedFeatureItem billed =
+                    pricedFeatureItem(API_CALLS).price(1).payPerUse().every(0, Interval.MONTH);
+            PricedFeatureItem reset =
+                    pricedFeatureItem(API_CALLS).price(1).prepaid().monthly().resetEvery(0, Interval.WEEK);
+
+            assertThat(problems(with(billed)))
+                    .extracting(Problem::path, Problem::message)
+                    .contains(tuple("products[pro].items[0]", "interval count must be ≥ 1, was 0"));
+            assertThat(problems(with(reset)))
+                    .extracting(Problem::path, Problem::message)
+                    .contains(tuple("products[pro].items[0]", "interval count must be ≥ 1, was 0"));
+        }
+
+        @Test
+        void rolloverPercentage_ofExactlyOneHundred_isValid() {
+            assertThat(problems(rolling(rollover().upToPercent(100).forever()))).isEmpty();
         }
 
         @Test

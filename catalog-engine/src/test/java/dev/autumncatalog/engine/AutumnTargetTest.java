@@ -82,6 +82,38 @@ class AutumnTargetTest {
         assertThatThrownBy(() -> target.api().fetchCatalog()).isNotNull();
     }
 
+    @Test
+    void close_ofAnApiTarget_stopsItsClient() {
+        try (AutumnSandbox autumn = AutumnSandbox.builder().secretKeys(TEST_KEY).start()) {
+            AutumnTarget target = AutumnTarget.api(autumn.baseUrl(), SecretKey.of(TEST_KEY, "k"), null);
+            assertThat(target.api().fetchCatalog().plans()).isEmpty();
+
+            target.close();
+
+            // The server is still there: only a closed client explains the refusal.
+            assertThatThrownBy(() -> target.api().fetchCatalog()).isNotNull();
+        }
+    }
+
+    @Test
+    void localSandbox_whoseClientCannotBeBuilt_isStoppedAgain() {
+        long before = dispatchers();
+
+        assertThatThrownBy(() -> AutumnTarget.localSandbox(work.resolve("s.json"), null, null, options -> {
+                    throw new IllegalArgumentException("bad option");
+                }))
+                .hasMessage("bad option");
+
+        assertThat(dispatchers()).as("sandbox servers still running").isEqualTo(before);
+    }
+
+    /** Live threads of the JDK HTTP server the sandbox runs on: one per running sandbox. */
+    private static long dispatchers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("HTTP-Dispatcher"))
+                .count();
+    }
+
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);

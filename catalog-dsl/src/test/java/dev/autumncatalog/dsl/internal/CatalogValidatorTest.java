@@ -26,7 +26,10 @@ import dev.autumncatalog.dsl.PricedFeatureItem;
 import dev.autumncatalog.dsl.PricedFeatureStep;
 import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.Product;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -224,6 +227,20 @@ class CatalogValidatorTest {
         }
 
         @Test
+        void creditSystemDeclarationsCompareEachCost_notOnlyHowMany() {
+            Feature other =
+                    feature("credits").name("Credits").creditSystem(cost(API_CALLS, 1), cost(AI_TOKENS, "0.02"));
+            Product pro = pro().item(featureItem(CREDITS).included(10).monthly());
+
+            assertOnly(
+                    new Catalog(List.of(API_CALLS, AI_TOKENS, other), List.of(pro)).validate(),
+                    "products[pro].items[1]",
+                    "feature 'credits' differs from the catalog's declaration: credit system 'Credits' [api_calls: 1,"
+                            + " ai_tokens: 0.01] here, credit system 'Credits' [api_calls: 1, ai_tokens: 0.02] in the"
+                            + " catalog; reference the declared feature");
+        }
+
+        @Test
         void entityFeatureNotInCatalog() {
             Product pro =
                     pro().item(featureItem(API_CALLS).included(10).monthly().perEntity(SEATS));
@@ -332,6 +349,28 @@ class CatalogValidatorTest {
                             .item(featureItem(SEATS).included(3).resetEvery(2, Interval.WEEK))),
                     "products[free].items[0]",
                     "continuous-use feature 'seats' cannot reset (was 2 weeks); remove .resetEvery(2, Interval.WEEK)");
+        }
+
+        /** The fix names the very step that set the reset, whichever it was. */
+        @Test
+        void continuousUseWithReset_namesTheStepThatSetIt() {
+            Map<String, UnaryOperator<FeatureItem>> steps = new LinkedHashMap<>();
+            steps.put(".hourly()", FeatureItem::hourly);
+            steps.put(".daily()", FeatureItem::daily);
+            steps.put(".weekly()", FeatureItem::weekly);
+            steps.put(".monthly()", FeatureItem::monthly);
+            steps.put(".quarterly()", FeatureItem::quarterly);
+            steps.put(".semiAnnually()", FeatureItem::semiAnnually);
+            steps.put(".yearly()", FeatureItem::yearly);
+            steps.put(".noReset()", FeatureItem::noReset);
+            steps.forEach((call, step) -> assertThat(problems(product("free")
+                            .name("Free")
+                            .item(step.apply(featureItem(SEATS).included(3)))))
+                    .as(call)
+                    .singleElement()
+                    .satisfies(problem -> assertThat(problem.message())
+                            .startsWith("continuous-use feature 'seats' cannot reset (was ")
+                            .endsWith("); remove " + call)));
         }
 
         @Test
@@ -829,6 +868,16 @@ class CatalogValidatorTest {
                                     .item(featureItem(API_CALLS).included(5).monthly())
                                     .archived()))
                     .isEmpty();
+        }
+
+        @Test
+        void eventNameWithANul_isRefusedWithItsIndex() {
+            assertThat(problems(API_CALLS.eventNames("api.request", "api\0call")))
+                    .extracting(Problem::path, Problem::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "features[api_calls]",
+                            "feature 'api_calls' event name 'api\0call' has a NUL character (\\u0000) at index 3;"
+                                    + " Autumn refuses it (500 internal_error): remove it"));
         }
 
         @Test
