@@ -42,9 +42,7 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Feature E_CREDITS_BOOL = feature("e_credits_bool").name("Credits").creditSystem(cost(SSO, 1)) /* autumn:pull: credit system 'e_credits_bool' cannot draw from boolean feature 'sso'; a credit schema takes single-use features only — Autumn holds this; fix it here or in Autumn */;
 
-    public static final Feature E_CREDITS_NEG = feature("e_credits_neg")
-            .name("Credits")
-            .creditSystem(cost(API_CALLS, -1)) /* autumn:pull: credit cost of feature 'api_calls' must be ≥ 0, was -1 — Autumn holds this; fix it here or in Autumn */;
+    public static final Feature E_CREDITS_NEG = feature("e_credits_neg").name("Credits").creditSystem(cost(API_CALLS, -1)) /* autumn:pull: credit cost of feature 'api_calls' must be ≥ 0, was -1 — Autumn holds this; fix it here or in Autumn */;
 
     public static final Feature SEATS_RENAMED = feature("seats_renamed").name("Seats").continuousUse();
 
@@ -117,10 +115,7 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Product E_TIERS_DESC = product("e_tiers_desc")
             .name("E Tiers Desc")
-            .item(pricedFeatureItem(API_CALLS)
-                    .tiers(tier(1000, "0.02"), tier(500, "0.01"), lastTier("0.005"))
-                    .payPerUse()
-                    .monthly()) /* autumn:pull: tier upTo must be greater than the previous tier's (was 500 after 1000); list tiers in ascending order — Autumn holds this; fix it here or in Autumn */;
+            .item(pricedFeatureItem(API_CALLS).tiers(tier(1000, "0.02"), tier(500, "0.01"), lastTier("0.005")).payPerUse().monthly()) /* autumn:pull: tier upTo must be greater than the previous tier's (was 500 after 1000); list tiers in ascending order — Autumn holds this; fix it here or in Autumn */;
 
     public static final Product E_TRIAL_FREE = product("e_trial_free")
             .name("E Trial Free")

@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.autumncatalog.dsl.Autumn;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogDefinition;
+import dev.autumncatalog.dsl.CatalogPart;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Item;
@@ -199,15 +200,15 @@ public final class CatalogSourceWriter {
          * and marked at its entity or item, so validate's one clear problem points at a line that says why.
          */
         private Marks marks(List<Declared<Feature>> ordered) {
-            List<Feature> features = ordered.stream().map(d -> d.model).collect(Collectors.toList());
-            List<Product> pulled = products.values().stream().map(d -> d.model).collect(Collectors.toList());
+            // The catalog define() will return: Catalog.of also declares what products use in another form.
+            List<CatalogPart> parts = new ArrayList<>();
+            ordered.forEach(d -> parts.add(d.model));
+            products.values().forEach(d -> parts.add(d.model));
             Marks marks = new Marks();
-            for (Problem problem : new Catalog(features, pulled).validate()) {
+            for (Problem problem : Catalog.of(parts.toArray(new CatalogPart[0])).validate()) {
                 String spot = spot(problem.path());
-                String what = spot.startsWith("features[") ? "feature" : "product";
-                notes.add(
-                        what + " " + problem.path() + ": " + problem.message() + " (" + HOLDS
-                                + "); written as Autumn holds it and marked 'autumn:pull:' in the file, so validate reports it");
+                notes.add(problem.path() + ": " + problem.message() + " (" + HOLDS
+                        + "); written as Autumn holds it and marked in the file, so validate reports it");
                 marks.byPath
                         .computeIfAbsent(spot, p -> new ArrayList<>())
                         .add(Expr.marker(problem.message() + " \u2014 " + HOLDS + "; fix it here or in Autumn"));

@@ -106,12 +106,12 @@ abstract class Expr {
     }
 
     /**
-     * The text of a marker comment: {@code autumn:pull: <message>}, safe inside a block comment. Backslashes are doubled
+     * The text of a marker comment: {@link PulledFileMarker#VALUE_MARKER} and the message, safe inside a block comment. Backslashes are doubled
      * (javac reads {@code \\u000a} even in a comment), control characters written as {@code \\uXXXX}, {@code *}{@code /}
      * broken apart.
      */
     static String marker(String message) {
-        StringBuilder out = new StringBuilder("autumn:pull: ");
+        StringBuilder out = new StringBuilder(PulledFileMarker.VALUE_MARKER);
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
             if (c == '\\') {
@@ -163,7 +163,7 @@ abstract class Expr {
     }
 
     /**
-     * A call, with the marker comments written after it on its line ({@code /* autumn:pull: … *}{@code /}): block
+     * A call, with the marker comments ({@link #marker}) written after it on its line, each in a block comment: block
      * comments, so that a marker may stand anywhere, also before the {@code ;} that ends a declaration.
      */
     private record Call(String name, List<Expr> args, List<String> markers) {
@@ -254,6 +254,10 @@ abstract class Expr {
             return new Chain(more, alwaysBreak);
         }
 
+        private boolean marked() {
+            return calls.stream().anyMatch(call -> !call.markers().isEmpty());
+        }
+
         /** The index of the first call named {@code name}, or -1. */
         int indexOf(String name) {
             for (int i = 0; i < calls.size(); i++) {
@@ -308,7 +312,8 @@ abstract class Expr {
             if (calls.size() == 1) {
                 return calls.get(0).layout(column, indent, trailing);
             }
-            if (fits && !alwaysBreak) {
+            // A marked chain that is not a product stays on one line, so the line validate names carries the marker.
+            if ((fits || marked()) && !alwaysBreak) {
                 CodeBlock.Builder code = CodeBlock.builder().add(flatCode());
                 calls.forEach(call -> code.add(call.markerCode()));
                 return code.build();
@@ -319,8 +324,14 @@ abstract class Expr {
             code.add(IN);
             for (int i = 1; i < calls.size(); i++) {
                 boolean last = i == calls.size() - 1;
-                code.add("\n.").add(calls.get(i).layout(callIndent + 1, callIndent, last ? trailing : 0));
-                code.add(calls.get(i).markerCode());
+                Call call = calls.get(i);
+                // A marked call (an item) on one line: validate names the line of the bad value's step.
+                code.add("\n.")
+                        .add(
+                                call.markers().isEmpty()
+                                        ? call.layout(callIndent + 1, callIndent, last ? trailing : 0)
+                                        : call.flatCode());
+                code.add(call.markerCode());
             }
             return code.add(OUT).build();
         }

@@ -161,9 +161,6 @@ final class SourceExpressions {
         if (product.isArchived()) {
             chain = chain.then("archived");
         }
-        for (String marker : markers) {
-            chain = chain.marked(0, marker);
-        }
         for (int i = 0; i < product.items().size(); i++) {
             int call = chain.size();
             chain = chain.then("item", item(product.items().get(i), where, comments));
@@ -179,7 +176,27 @@ final class SourceExpressions {
             }
             chain = chain.then("freeTrial", trialExpr);
         }
+        for (String marker : markers) {
+            chain = chain.marked(productCall(chain, marker), marker);
+        }
         return product.items().isEmpty() && trial == null ? chain : chain.broken();
+    }
+
+    /**
+     * The call of a product chain that writes what a product-level marker is about, so that the marker stands on the
+     * line {@code validate} names: the trial, description, group or name; else {@code product("…")}.
+     */
+    private static int productCall(Expr.Chain chain, String marker) {
+        String[][] calls = {
+            {"free trial", "freeTrial"}, {"' description ", "description"}, {"' group ", "group"}, {" name", "name"}
+        };
+        for (String[] call : calls) {
+            int index = chain.indexOf(call[1]);
+            if (marker.contains(call[0]) && index >= 0) {
+                return index;
+            }
+        }
+        return 0;
     }
 
     private Expr item(Item item, String where, List<String> comments) {
