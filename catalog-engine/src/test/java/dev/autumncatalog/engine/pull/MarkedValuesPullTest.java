@@ -80,6 +80,14 @@ class MarkedValuesPullTest {
                         note -> assertThat(note).contains(path + ": " + message).contains("marked in the file"));
     }
 
+    @org.junit.jupiter.api.Test
+    void marker_remoteTextCannotEndTheCommentOrTheLine() {
+        // "*/" would end the block comment, "\\u000a" is a line break to javac even in a comment, a raw line break
+        // would leave the rest of the message outside the comment.
+        assertThat(Expr.marker("id 'a*/b\\u000a\nc' refused"))
+                .isEqualTo("autumn:pull: id 'a* /b\\\\u000a<U+000A>c' refused");
+    }
+
     private static JsonNode parse(String json) {
         try {
             return WireMapper.objectMapper().readTree(json);
