@@ -19,17 +19,12 @@ import dev.autumncatalog.dsl.Interval;
 import dev.autumncatalog.dsl.Product;
 
 /**
- * The Autumn catalog as pulled: 8 features and 16 products (Autumn calls them plans), archived ones included.
+ * The Autumn catalog as pulled: 10 features and 19 products (Autumn calls them plans), archived ones included.
  *
  * <p>Not pulled:
  *
  * <ul>
  *   <li>feature {@code e_credits_missing}: the credit schema uses feature 'nope', which Autumn does not list
- *   <li>feature 'bad id!': cannot be expressed in the DSL: feature id must contain only letters, digits, '_' and '-', was 'bad id!'; for example 'bad_id'
- *   <li>feature {@code e_credits_neg}: cannot be expressed in the DSL: credit cost of feature 'api_calls' must be &#8805; 0, was -1
- *   <li>product {@code e_negative_base_price}: cannot be expressed in the DSL: price amount must be &#8805; 0, was -5
- *   <li>product {@code e_negative_item_price}: cannot be expressed in the DSL: usage price amount must be &gt; 0, was -0.01
- *   <li>product {@code e_negative_tier}: cannot be expressed in the DSL: tier amount must be &#8805; 0, was -1
  * </ul>
  */
 public final class PulledCatalog implements CatalogDefinition {
@@ -43,7 +38,11 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Feature E_NO_CONSUMABLE = feature("e_no_consumable").name("No Consumable").continuousUse();
 
-    public static final Feature E_CREDITS_BOOL = feature("e_credits_bool").name("Credits").creditSystem(cost(SSO, 1));
+    public static final Feature BAD_ID = feature("bad id!").name("Bad").booleanFlag() /* autumn:pull: feature id must contain only letters, digits, '_' and '-', was 'bad id!'; for example 'bad_id' — Autumn holds this; fix it here or in Autumn */;
+
+    public static final Feature E_CREDITS_BOOL = feature("e_credits_bool").name("Credits").creditSystem(cost(SSO, 1)) /* autumn:pull: credit system 'e_credits_bool' cannot draw from boolean feature 'sso'; a credit schema takes single-use features only — Autumn holds this; fix it here or in Autumn */;
+
+    public static final Feature E_CREDITS_NEG = feature("e_credits_neg").name("Credits").creditSystem(cost(API_CALLS, -1)) /* autumn:pull: credit cost of feature 'api_calls' must be ≥ 0, was -1 — Autumn holds this; fix it here or in Autumn */;
 
     public static final Feature SEATS_RENAMED = feature("seats_renamed").name("Seats").continuousUse();
 
@@ -66,7 +65,7 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Product E_BOOL_PRICE = product("e_bool_price")
             .name("E Bool Price")
-            .item(pricedFeatureItem(SSO).price(5).prepaid().monthly());
+            .item(pricedFeatureItem(SSO).price(5).prepaid().monthly()) /* autumn:pull: boolean feature 'sso' cannot have a usage price; use featureItem(...) instead — Autumn holds this; fix it here or in Autumn */;
 
     public static final Product E_BOOL_RESET = product("e_bool_reset")
             .name("E Bool Reset")
@@ -76,9 +75,21 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Product E_LAST_TIER_FINITE = product("e_last_tier_finite")
             .name("E Last Tier Finite")
-            .item(pricedFeatureItem(API_CALLS).tiers(tier(500, "0.02"), tier(1000, "0.01")).payPerUse().monthly());
+            .item(pricedFeatureItem(API_CALLS).tiers(tier(500, "0.02"), tier(1000, "0.01")).payPerUse().monthly()) /* autumn:pull: the last tier must be unbounded, was upTo 1000; end the tiers with lastTier(amount) — Autumn holds this; fix it here or in Autumn */;
 
     public static final Product E_NEG_INCLUDED = product("e_neg_included").name("E Neg Included");
+
+    public static final Product E_NEGATIVE_BASE_PRICE = product("e_negative_base_price")
+            .name("E Negative Base Price")
+            .item(priceItem(-5).monthly()) /* autumn:pull: price amount must be ≥ 0, was -5 — Autumn holds this; fix it here or in Autumn */;
+
+    public static final Product E_NEGATIVE_ITEM_PRICE = product("e_negative_item_price")
+            .name("E Negative Item Price")
+            .item(pricedFeatureItem(API_CALLS).price("-0.01").payPerUse().monthly()) /* autumn:pull: usage price amount must be > 0, was -0.01 — Autumn holds this; fix it here or in Autumn */;
+
+    public static final Product E_NEGATIVE_TIER = product("e_negative_tier")
+            .name("E Negative Tier")
+            .item(pricedFeatureItem(API_CALLS).tiers(tier(100, -1), lastTier("0.5")).payPerUse().monthly()) /* autumn:pull: tier amount must be ≥ 0, was -1 — Autumn holds this; fix it here or in Autumn */;
 
     public static final Product E_NO_RESET = product("e_no_reset")
             .name("E No Reset")
@@ -104,10 +115,7 @@ public final class PulledCatalog implements CatalogDefinition {
 
     public static final Product E_TIERS_DESC = product("e_tiers_desc")
             .name("E Tiers Desc")
-            .item(pricedFeatureItem(API_CALLS)
-                    .tiers(tier(1000, "0.02"), tier(500, "0.01"), lastTier("0.005"))
-                    .payPerUse()
-                    .monthly());
+            .item(pricedFeatureItem(API_CALLS).tiers(tier(1000, "0.02"), tier(500, "0.01"), lastTier("0.005")).payPerUse().monthly()) /* autumn:pull: tier upTo must be greater than the previous tier's (was 500 after 1000); list tiers in ascending order — Autumn holds this; fix it here or in Autumn */;
 
     public static final Product E_TRIAL_FREE = product("e_trial_free")
             .name("E Trial Free")
@@ -139,7 +147,9 @@ public final class PulledCatalog implements CatalogDefinition {
                 SPARE,
                 METERED_USED,
                 E_NO_CONSUMABLE,
+                BAD_ID,
                 E_CREDITS_BOOL,
+                E_CREDITS_NEG,
                 SEATS_RENAMED,
                 OLD_FEATURE,
                 AFTER_POISON,
@@ -150,6 +160,9 @@ public final class PulledCatalog implements CatalogDefinition {
                 E_DUP_ITEMS,
                 E_LAST_TIER_FINITE,
                 E_NEG_INCLUDED,
+                E_NEGATIVE_BASE_PRICE,
+                E_NEGATIVE_ITEM_PRICE,
+                E_NEGATIVE_TIER,
                 E_NO_RESET,
                 E_PREPAID_MISMATCH,
                 E_RESET_MINUTE,

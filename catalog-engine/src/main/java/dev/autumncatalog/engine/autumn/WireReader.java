@@ -6,7 +6,6 @@ import static dev.autumncatalog.engine.autumn.WireObject.requireObject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autumncatalog.dsl.BooleanFeature;
-import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Feature;
@@ -14,7 +13,6 @@ import dev.autumncatalog.dsl.FreeTrial;
 import dev.autumncatalog.dsl.Item;
 import dev.autumncatalog.dsl.MeteredFeature;
 import dev.autumncatalog.dsl.PriceItem;
-import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.Product;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,9 +29,11 @@ import java.util.Set;
  * Every absent field gets the default the server would store, so that a request and the answer to it read back to the
  * same canonical model. Server-owned fields ({@code display}, {@code created_at}, {@code version}, {@code env}, ids of
  * prices and entitlements, …) are ignored. Whatever the DSL cannot express becomes an {@code unsupported} line; an
- * entity that cannot be expressed at all (or that breaks a model invariant, such as a negative price the server
- * accepted) reads back with a {@code null} model and the reason. Reading never throws for content, only for an entity
- * without id.
+ * entity that cannot be expressed at all (a fractional {@code included}, a rollover expiring after 0 months) reads
+ * back with a {@code null} model and the reason. A value the model holds but a rule of the DSL refuses to protect the
+ * user (a negative price, an id outside Autumn's id rule, an empty name) is kept as it is: the entity reads, plans and
+ * pulls (marked in the pulled file), and only {@code validate} of a catalog holding it reports it. Reading never throws
+ * for content, only for an entity without id.
  *
  * <p>Each field is mapped in one place: it is read through a {@link WireObject}, which also finds what was not read
  * (unknown fields). See docs/DESIGN.md "Wire format" and "Canonical forms".
@@ -137,7 +137,6 @@ final class WireReader {
             if (archived) {
                 model = model.archived();
             }
-            requireValidValues(new Catalog(List.of(model), List.of()));
             feature.done();
         } catch (RuntimeException e) {
             unsupported.add(reason(e));
@@ -171,7 +170,6 @@ final class WireReader {
             if (archived) {
                 model = model.archived();
             }
-            requireValidValues(new Catalog(List.of(), List.of(model)));
             plan.done();
         } catch (RuntimeException e) {
             unsupported.add(reason(e));
@@ -420,18 +418,7 @@ final class WireReader {
         if (e instanceof Unrepresentable) {
             return e.getMessage();
         }
-        // A model invariant (a negative price Autumn accepted, say) or malformed content.
+        // A value the model cannot hold (a null name, say) or malformed content.
         return "cannot be expressed in the DSL: " + e.getMessage();
-    }
-
-    /**
-     * A value the model allows but no valid catalog holds (a negative price Autumn accepted, say) makes the entity
-     * unreadable, as it did when the model's constructors threw for it: the first such value is the reason.
-     */
-    private static void requireValidValues(Catalog read) {
-        List<Problem> problems = read.valueProblems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0).message());
-        }
     }
 }

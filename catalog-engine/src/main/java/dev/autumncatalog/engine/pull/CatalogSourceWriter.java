@@ -11,9 +11,11 @@ import com.palantir.javapoet.TypeSpec;
 import dev.autumncatalog.dsl.Autumn;
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CatalogDefinition;
+import dev.autumncatalog.dsl.CatalogPart;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Item;
+import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
 import dev.autumncatalog.engine.autumn.RemoteFeature;
@@ -64,6 +66,9 @@ public final class CatalogSourceWriter {
      */
     static final int LARGE = 60_000;
 
+    /** What a marker says of a value a protective rule refuses. */
+    private static final String HOLDS = "Autumn holds this";
+
     private CatalogSourceWriter() {}
 
     /** The pulled source of a remote catalog. */
@@ -104,6 +109,8 @@ public final class CatalogSourceWriter {
         private final RemoteCatalog remote;
         private final PullOptions options;
         private final List<String> notes = new ArrayList<>();
+        /** Marker texts of problems without a spot in the file (of the catalog as a whole): in the class comment. */
+        private final List<String> notPulledMarks = new ArrayList<>();
         /** Class comment lines for entities that could not be written at all. */
         private final List<String> notPulled = new ArrayList<>();
 
@@ -140,21 +147,104 @@ public final class CatalogSourceWriter {
             return new PulledSource(List.of(file.build()), notes);
         }
 
-        /** Features in dependency order, then products in Autumn's order. */
+        /**
+         * Features in dependency order, then products in Autumn's order; what a rule of the DSL refuses of them is marked
+         * where it is written.
+         */
         private List<Constant> constants() {
+            List<Declared<Feature>> ordered = dependencyOrder();
+            Marks marks = marks(ordered);
             List<Constant> constants = new ArrayList<>();
-            for (Declared<Feature> feature : dependencyOrder()) {
+            for (Declared<Feature> feature : ordered) {
                 String name = names.feature(feature.model.id());
-                Expr expr =
-                        expressions.feature(feature.model, "feature '" + feature.model.id() + "'", feature.comments);
+                String what = "feature '" + feature.model.id() + "'";
+                String path = "features[" + feature.model.id() + "]";
+                Expr expr = expressions.feature(
+                        feature.model, what, feature.comments, marks.of(path), marks.of(path + ".creditSchema"));
                 constants.add(new Constant(FEATURE, name, expr, feature.comments));
             }
             for (Declared<Product> product : products.values()) {
                 String name = names.product(product.model.id());
-                Expr expr = expressions.product(product.model, product.comments);
+                String path = "products[" + product.model.id() + "]";
+                Map<Integer, List<String>> items = new HashMap<>();
+                for (int i = 0; i < product.model.items().size(); i++) {
+                    List<String> item = marks.of(path + ".items[" + i + "]");
+                    if (!item.isEmpty()) {
+                        items.put(i, item);
+                    }
+                }
+                Expr expr = expressions.product(product.model, product.comments, marks.of(path), items);
                 constants.add(new Constant(PRODUCT, name, expr, product.comments));
             }
+            for (List<String> left : marks.byPath.values()) {
+                notPulledMarks.addAll(left);
+            }
             return constants;
+        }
+
+        /** Marker texts by the path they are written at: an entity ({@code products[pro]}) or an item of a product. */
+        private static final class Marks {
+            final Map<String, List<String>> byPath = new LinkedHashMap<>();
+
+            /** The marks at {@code path}, taken: what is left at the end has no spot in the file. */
+            List<String> of(String path) {
+                List<String> marks = byPath.remove(path);
+                return marks == null ? List.of() : marks;
+            }
+        }
+
+        /**
+         * What {@code validate} will report of the pulled catalog: values Autumn holds that a rule of the DSL refuses to
+         * protect the user (a negative price, an id outside Autumn's id rule), and rules about how values fit together
+         * (a credit system drawing from a boolean feature). Each is written as Autumn holds it, so the file compiles,
+         * and marked at its entity or item, so validate's one clear problem points at a line that says why.
+         */
+        private Marks marks(List<Declared<Feature>> ordered) {
+            // The catalog define() will return: Catalog.of also declares what products use in another form.
+            List<CatalogPart> parts = new ArrayList<>();
+            ordered.forEach(d -> parts.add(d.model));
+            products.values().forEach(d -> parts.add(d.model));
+            Marks marks = new Marks();
+            for (Problem problem : Catalog.of(parts.toArray(new CatalogPart[0])).validate()) {
+                String spot = spot(problem.path());
+                notes.add(problem.path() + ": " + problem.message() + " (" + HOLDS
+                        + "); written as Autumn holds it and marked in the file, so validate reports it");
+                marks.byPath
+                        .computeIfAbsent(spot, p -> new ArrayList<>())
+                        .add(Expr.marker(problem.message() + " \u2014 " + HOLDS + "; fix it here or in Autumn"));
+            }
+            return marks;
+        }
+
+        /**
+         * Where a problem is marked: its item ({@code products[pro].items[2]}) or its entity ({@code features[credits]}
+         * for {@code features[credits].creditSchema[0]}). Ids may hold {@code ]}, so the pulled ids are tried.
+         */
+        private String spot(String path) {
+            for (Declared<Product> product : products.values()) {
+                String entity = "products[" + product.model.id() + "]";
+                if (path.equals(entity)) {
+                    return entity;
+                }
+                String items = entity + ".items[";
+                if (path.startsWith(items)) {
+                    int end = path.indexOf(']', items.length());
+                    return end < 0 ? entity : path.substring(0, end + 1);
+                }
+                if (path.startsWith(entity + ".")) {
+                    return entity;
+                }
+            }
+            for (String id : features.keySet()) {
+                String entity = "features[" + id + "]";
+                if (path.startsWith(entity + ".creditSchema")) {
+                    return entity + ".creditSchema";
+                }
+                if (path.equals(entity) || path.startsWith(entity + ".")) {
+                    return entity;
+                }
+            }
+            return path;
         }
 
         /** The class: constants, constructor, {@code define()}, and the initialisers of a large catalog. */
@@ -364,6 +454,13 @@ public final class CatalogSourceWriter {
                 doc.append("\n<p>Not pulled:\n\n<ul>\n");
                 for (String line : notPulled) {
                     doc.append("  <li>").append(line).append('\n');
+                }
+                doc.append("</ul>\n");
+            }
+            if (!notPulledMarks.isEmpty()) {
+                doc.append("\n<p>Refused by a rule of the DSL, for the catalog as a whole:\n\n<ul>\n");
+                for (String line : notPulledMarks) {
+                    doc.append("  <li>").append(JavadocText.escape(line)).append('\n');
                 }
                 doc.append("</ul>\n");
             }

@@ -105,6 +105,28 @@ abstract class Expr {
         return false;
     }
 
+    /**
+     * The text of a marker comment: {@link PulledFileMarker#VALUE_MARKER} and the message, safe inside a block comment. Backslashes are doubled
+     * (javac reads {@code \\u000a} even in a comment), control characters written as {@code \\uXXXX}, {@code *}{@code /}
+     * broken apart.
+     */
+    static String marker(String message) {
+        StringBuilder out = new StringBuilder(PulledFileMarker.VALUE_MARKER);
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
+                out.append(String.format("<U+%04X>", (int) c));
+            } else if (c == '/' && i > 0 && message.charAt(i - 1) == '*') {
+                out.append(" /");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** An enum constant or other static member of a type: {@code Interval.MONTH}. */
     static Expr member(ClassName type, String name) {
         return new Atom(CodeBlock.of("$T.$L", type, name), type.simpleName() + "." + name);
@@ -140,7 +162,29 @@ abstract class Expr {
         }
     }
 
-    private record Call(String name, List<Expr> args) {
+    /**
+     * A call, with the marker comments ({@link #marker}) written after it on its line, each in a block comment: block
+     * comments, so that a marker may stand anywhere, also before the {@code ;} that ends a declaration.
+     */
+    private record Call(String name, List<Expr> args, List<String> markers) {
+        Call(String name, List<Expr> args) {
+            this(name, args, List.of());
+        }
+
+        Call marked(String marker) {
+            List<String> more = new ArrayList<>(markers);
+            more.add(marker);
+            return new Call(name, args, List.copyOf(more));
+        }
+
+        CodeBlock markerCode() {
+            CodeBlock.Builder code = CodeBlock.builder();
+            for (String marker : markers) {
+                code.add("$L", " /* " + marker + " */");
+            }
+            return code.build();
+        }
+
         String flat() {
             StringBuilder text = new StringBuilder(name).append('(');
             for (int i = 0; i < args.size(); i++) {
@@ -210,6 +254,35 @@ abstract class Expr {
             return new Chain(more, alwaysBreak);
         }
 
+        private boolean marked() {
+            return calls.stream().anyMatch(call -> !call.markers().isEmpty());
+        }
+
+        /** The index of the first call named {@code name}, or -1. */
+        int indexOf(String name) {
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** How many calls the chain has: the index {@link #marked} takes for the call {@link #then} adds next. */
+        int size() {
+            return calls.size();
+        }
+
+        /**
+         * The same chain with {@code marker} (see {@link Expr#marker}) written after call {@code index}: on that call's
+         * line when the chain is broken, at the end of the line when it fits on one.
+         */
+        Chain marked(int index, String marker) {
+            List<Call> copy = new ArrayList<>(calls);
+            copy.set(index, copy.get(index).marked(marker));
+            return new Chain(copy, alwaysBreak);
+        }
+
         /** The same chain, one call per line even when it would fit on one (products, for one item per line). */
         Chain broken() {
             return new Chain(calls, true);
@@ -239,16 +312,26 @@ abstract class Expr {
             if (calls.size() == 1) {
                 return calls.get(0).layout(column, indent, trailing);
             }
-            if (fits && !alwaysBreak) {
-                return flatCode();
+            // A marked chain that is not a product stays on one line, so the line validate names carries the marker.
+            if ((fits || marked()) && !alwaysBreak) {
+                CodeBlock.Builder code = CodeBlock.builder().add(flatCode());
+                calls.forEach(call -> code.add(call.markerCode()));
+                return code.build();
             }
             int callIndent = indent + 8;
             CodeBlock.Builder code = CodeBlock.builder();
-            code.add(calls.get(0).layout(column, indent, 0));
+            code.add(calls.get(0).layout(column, indent, 0)).add(calls.get(0).markerCode());
             code.add(IN);
             for (int i = 1; i < calls.size(); i++) {
                 boolean last = i == calls.size() - 1;
-                code.add("\n.").add(calls.get(i).layout(callIndent + 1, callIndent, last ? trailing : 0));
+                Call call = calls.get(i);
+                // A marked call (an item) on one line: validate names the line of the bad value's step.
+                code.add("\n.")
+                        .add(
+                                call.markers().isEmpty()
+                                        ? call.layout(callIndent + 1, callIndent, last ? trailing : 0)
+                                        : call.flatCode());
+                code.add(call.markerCode());
             }
             return code.add(OUT).build();
         }

@@ -27,6 +27,12 @@ public final class PulledFileMarker {
      */
     public static final String LINE_START = "// autumn:pull";
 
+    /**
+     * The start of the comment that marks a value Autumn holds but a rule of the DSL refuses, on the line that writes
+     * it (docs/PULL.md): a file format, like {@link #LINE_START}.
+     */
+    public static final String VALUE_MARKER = "autumn:pull: ";
+
     private static final String PREFIX = LINE_START + " sha256=";
     private static final Pattern MARKER = Pattern.compile(Pattern.quote(PREFIX) + "([0-9a-f]{64})");
 

@@ -116,8 +116,34 @@ final class SourceExpressions {
         return feature.isArchived() ? typed.then("archived") : typed;
     }
 
+    /**
+     * {@link #feature(Feature, String, List)} with marker comments ({@link Expr#marker} texts): {@code markers} after
+     * {@code feature("x")}, {@code schemaMarkers} after {@code .creditSystem(…)} (or the first call, for a feature
+     * that is no credit system).
+     */
+    Expr feature(
+            Feature feature, String where, List<String> comments, List<String> markers, List<String> schemaMarkers) {
+        Expr.Chain chain = (Expr.Chain) feature(feature, where, comments);
+        for (String marker : markers) {
+            chain = chain.marked(0, marker);
+        }
+        int schema = Math.max(0, chain.indexOf("creditSystem"));
+        for (String marker : schemaMarkers) {
+            chain = chain.marked(schema, marker);
+        }
+        return chain;
+    }
+
     /** {@code product("pro").name("Pro")…}, one item per line. */
     Expr product(Product product, List<String> comments) {
+        return product(product, comments, List.of(), Map.of());
+    }
+
+    /**
+     * {@code product("pro").name("Pro")…}, one item per line, with marker comments ({@link Expr#marker} texts): {@code
+     * markers} after {@code product("pro")}, {@code itemMarkers} after the item of that index.
+     */
+    Expr product(Product product, List<String> comments, List<String> markers, Map<Integer, List<String>> itemMarkers) {
         String where = "product '" + product.id() + "'";
         Expr.Chain chain = use("product", string(product.id())).then("name", string(product.name()));
         if (product.description() != null) {
@@ -135,8 +161,12 @@ final class SourceExpressions {
         if (product.isArchived()) {
             chain = chain.then("archived");
         }
-        for (Item item : product.items()) {
-            chain = chain.then("item", item(item, where, comments));
+        for (int i = 0; i < product.items().size(); i++) {
+            int call = chain.size();
+            chain = chain.then("item", item(product.items().get(i), where, comments));
+            for (String marker : itemMarkers.getOrDefault(i, List.of())) {
+                chain = chain.marked(call, marker);
+            }
         }
         FreeTrial trial = product.freeTrial();
         if (trial != null) {
@@ -146,7 +176,27 @@ final class SourceExpressions {
             }
             chain = chain.then("freeTrial", trialExpr);
         }
+        for (String marker : markers) {
+            chain = chain.marked(productCall(chain, marker), marker);
+        }
         return product.items().isEmpty() && trial == null ? chain : chain.broken();
+    }
+
+    /**
+     * The call of a product chain that writes what a product-level marker is about, so that the marker stands on the
+     * line {@code validate} names: the trial, description, group or name; else {@code product("…")}.
+     */
+    private static int productCall(Expr.Chain chain, String marker) {
+        String[][] calls = {
+            {"free trial", "freeTrial"}, {"' description ", "description"}, {"' group ", "group"}, {" name", "name"}
+        };
+        for (String[] call : calls) {
+            int index = chain.indexOf(call[1]);
+            if (marker.contains(call[0]) && index >= 0) {
+                return index;
+            }
+        }
+        return 0;
     }
 
     private Expr item(Item item, String where, List<String> comments) {

@@ -13,13 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autumncatalog.dsl.BooleanFeature;
+import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.dsl.CreditSystem;
 import dev.autumncatalog.dsl.Cycle;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.FeatureItem;
 import dev.autumncatalog.dsl.MeteredFeature;
 import dev.autumncatalog.dsl.PerUnitPrice;
+import dev.autumncatalog.dsl.PriceItem;
 import dev.autumncatalog.dsl.PricedFeatureItem;
+import dev.autumncatalog.dsl.Problem;
 import dev.autumncatalog.dsl.Product;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -162,10 +165,15 @@ class WireReaderTest {
 
     @Test
     void plan_invariantBroken_nullModelAndReason() {
+        // A value a rule refuses to protect the user is kept: the plan reads (and pull marks it, validate reports it).
         RemotePlan negative = WireReader.plan(Json.parse("""
                 {"id": "neg", "name": "Neg", "price": {"amount": -5, "interval": "month"}}"""), LOOKUP);
-        assertThat(negative.model()).isNull();
-        assertThat(negative.unsupported()).singleElement().asString().contains("price amount must be ≥ 0, was -5");
+        assertThat(negative.unsupported()).isEmpty();
+        assertThat(negative.model().items())
+                .containsExactly(new PriceItem(new BigDecimal("-5"), Cycle.of(dev.autumncatalog.dsl.Interval.MONTH)));
+        assertThat(new Catalog(List.of(), List.of(negative.model())).valueProblems())
+                .extracting(Problem::message)
+                .containsExactly("price amount must be ≥ 0, was -5");
 
         RemotePlan unlimitedPriced = WireReader.plan(Json.parse("""
                 {"id": "inf", "name": "Inf", "items": [{"feature_id": "api_calls", "unlimited": true,
@@ -198,15 +206,30 @@ class WireReaderTest {
             "{\"id\": \"g\", \"name\": \"G\", \"items\": [{\"feature_id\": \"api_calls\", \"included\": 1.5}]}",
             "{\"id\": \"g\", \"name\": \"G\", \"items\": [{\"feature_id\": \"api_calls\", \"reset\": {\"interval\": \"fortnight\"}}]}",
             "{\"id\": \"g\", \"name\": \"G\", \"price\": {\"amount\": \"ten\", \"interval\": \"month\"}}",
-            "{\"id\": \"g\", \"name\": \"G\", \"free_trial\": {\"duration_length\": 0}}",
             "{\"id\": \"g\", \"name\": \"G\", \"items\": [{\"feature_id\": \"seats\", \"price\": {\"interval\": \"month\", \"billing_method\": \"prepaid\"}}]}",
             "{\"id\": \"g\", \"name\": \"G\", \"items\": [{\"feature_id\": \"seats\", \"price\": {\"amount\": 1, \"interval\": \"month\", \"billing_method\": \"barter\"}}]}",
-            "{\"id\": \"bad id!\", \"name\": \"G\"}",
         };
         for (String body : bodies) {
             RemotePlan plan = WireReader.plan(Json.parse(body), LOOKUP);
             assertThat(plan.model()).as(body).isNull();
             assertThat(plan.unsupported()).as(body).hasSize(1);
+        }
+    }
+
+    @Test
+    void plan_valuesAProtectiveRuleRefuses_readAsAutumnHoldsThem() {
+        String[] bodies = {
+            "{\"id\": \"g\", \"name\": \"G\", \"free_trial\": {\"duration_length\": 0}}",
+            "{\"id\": \"bad id!\", \"name\": \"G\"}",
+            "{\"id\": \"g\", \"name\": \"\"}",
+        };
+        for (String body : bodies) {
+            RemotePlan plan = WireReader.plan(Json.parse(body), LOOKUP);
+            assertThat(plan.model()).as(body).isNotNull();
+            assertThat(plan.unsupported()).as(body).isEmpty();
+            assertThat(new Catalog(List.of(), List.of(plan.model())).valueProblems())
+                    .as(body)
+                    .hasSize(1);
         }
     }
 
@@ -262,12 +285,18 @@ class WireReaderTest {
         assertThat(features.get(1).unsupported()).isEmpty();
         assertThat(features.get(2).model()).isNull();
         assertThat(features.get(2).unsupported()).containsExactly("unknown feature type 'static'");
-        assertThat(features.get(3).model()).isNull();
-        assertThat(features.get(3).unsupported()).singleElement().asString().contains("must be ≥ 0, was -1");
+        // kept as Autumn holds it: a rule protects the user, validate reports it
+        assertThat(features.get(3).model()).isNotNull();
+        assertThat(features.get(3).unsupported()).isEmpty();
+        assertThat(new Catalog(List.of(features.get(3).model()), List.of()).valueProblems())
+                .singleElement()
+                .asString()
+                .contains("must be ≥ 0, was -1");
         assertThat(features.get(4).model()).isNull();
         assertThat(features.get(4).unsupported()).singleElement().asString().contains("'nope'");
         assertThat(features.get(5).id()).isEqualTo("bad id!");
-        assertThat(features.get(5).model()).isNull();
+        assertThat(features.get(5).model()).isEqualTo(new BooleanFeature("bad id!", "Bad"));
+        assertThat(features.get(5).unsupported()).isEmpty();
     }
 
     @Test

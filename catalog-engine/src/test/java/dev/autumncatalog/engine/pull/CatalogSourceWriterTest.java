@@ -359,12 +359,24 @@ class CatalogSourceWriterTest {
 
         PulledSource source = CatalogSourceWriter.write(remote, OPTIONS);
 
+        // validate refuses the two forms, as it would have before: now the item says so, and so does the log
+        String refused = "feature 'api_calls' differs from the catalog's declaration: single-use 'API calls (old name)'"
+                + " here, single-use 'API Calls' in the catalog; reference the declared feature";
         assertThat(source.notes())
-                .containsExactly("product 'pro' uses feature 'api_calls' in another form than the feature declares;"
-                        + " written inline as it is used");
+                .containsExactly(
+                        "features[api_calls]: feature id 'api_calls' is declared 2 times, as single-use 'API Calls' and"
+                                + " single-use 'API calls (old name)'; keep one declaration per id (Autumn holds this);"
+                                + " written as Autumn holds it and marked in the file, so validate reports it",
+                        "products[pro].items[0]: " + refused + " (Autumn holds this); written as Autumn holds it and"
+                                + " marked in the file, so validate reports it",
+                        "product 'pro' uses feature 'api_calls' in another form than the feature declares;"
+                                + " written inline as it is used");
         assertThat(text(source))
-                .contains(".item(featureItem(feature(\"api_calls\").name(\"API calls (old name)\").singleUse())");
+                .contains(".item(featureItem(feature(\"api_calls\").name(\"API calls (old name)\").singleUse())"
+                        + ".included(5).monthly()) /* autumn:pull: " + refused
+                        + " \u2014 Autumn holds this; fix it here or in Autumn */;");
         Catalog pulled = PulledSourceCompiler.define(source, work);
+        PullMarkers.assertValidateReportsExactlyTheMarkers(text(source), pulled, "two forms");
         assertThat(pulled.features()).as("as inconsistent as on Autumn").containsExactly(API_CALLS, oldForm);
         assertThat(pulled.products()).containsExactly(pro);
     }

@@ -54,6 +54,8 @@ class RecordedPullTest {
         Golden.assertMatches(
                 "recorded/" + golden + ".java", source.files().get(0).toString());
         Catalog pulled = PulledSourceCompiler.define(source, work);
+        // Values Autumn holds that a protective rule refuses are pulled and marked: validate reports just those.
+        PullMarkers.assertValidateReportsExactlyTheMarkers(source.files().get(0).toString(), pulled, recording);
         for (RemoteFeature feature : remote.features()) {
             if (feature.model() != null) {
                 assertThat(pulled.features()).as("feature %s", feature.id()).contains(feature.model());
