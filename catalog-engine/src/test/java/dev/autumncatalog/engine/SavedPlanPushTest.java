@@ -72,6 +72,31 @@ class SavedPlanPushTest {
     }
 
     @Test
+    void savedPlan_namedAsThePushsOwnPlanFile_isLeftAsReviewed() throws Exception {
+        Path saved = savePlan(PRICING, Decisions.SAFE);
+        Files.writeString(saved, Files.readString(saved) + "\n\n"); // bytes a rewrite would not keep
+        String reviewed = Files.readString(saved);
+
+        engine.push(PushRequest.of(PlanRequest.of(PRICING, sandbox())
+                        .planFile(work.resolve(".").resolve("reviewed.json")))
+                .savedPlan(saved));
+
+        assertThat(Files.readString(saved)).isEqualTo(reviewed);
+    }
+
+    @Test
+    void savedPlan_withAnotherPlanFile_writesThatOne() throws Exception {
+        Path saved = savePlan(PRICING, Decisions.SAFE);
+        Path pushed = work.resolve("pushed.json");
+
+        engine.push(PushRequest.of(PlanRequest.of(PRICING, sandbox()).planFile(pushed))
+                .savedPlan(saved));
+
+        assertThat(pushed).exists();
+        assertThat(Files.readString(pushed)).contains("\"applicable\": true");
+    }
+
+    @Test
     void savedPlan_autumnChangedSince_isRefusedBeforeAnyWrite() {
         Path saved = savePlan(PRICING, Decisions.SAFE);
         engine.push(PushRequest.of(PlanRequest.of(PRICING, sandbox()))); // someone else pushed meanwhile

@@ -252,6 +252,16 @@ class CatalogValidatorTest {
         }
 
         @Test
+        void pricedItemFeatureNotInCatalog() {
+            Product pro = pro().item(pricedFeatureItem(API_CALLS).price(1).payPerUse().monthly());
+
+            assertOnly(
+                    new Catalog(List.of(SEATS), List.of(pro)).validate(),
+                    "products[pro].items[1]",
+                    "feature 'api_calls' is not in the catalog; catalog features: [seats]");
+        }
+
+        @Test
         void entityFeatureNotContinuousUse() {
             Product pro =
                     pro().item(featureItem(API_CALLS).included(10).monthly().perEntity(AI_TOKENS));
