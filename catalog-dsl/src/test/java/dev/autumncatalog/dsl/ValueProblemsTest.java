@@ -750,7 +750,10 @@ class ValueProblemsTest {
 
         @Test
         void rolloverOnAGrant_isCheckedToo() {
-            assertThat(problems(with(featureItem(API_CALLS).included(5).monthly().rollover(rollover().upTo(0).forever()))))
+            assertThat(problems(with(featureItem(API_CALLS)
+                            .included(5)
+                            .monthly()
+                            .rollover(rollover().upTo(0).forever()))))
                     .extracting(Problem::path, Problem::message)
                     .containsExactly(tuple("products[pro].items[0]", "rollover cap must be ≥ 1, was 0"));
         }

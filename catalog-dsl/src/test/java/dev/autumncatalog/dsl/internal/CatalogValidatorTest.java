@@ -253,7 +253,8 @@ class CatalogValidatorTest {
 
         @Test
         void pricedItemFeatureNotInCatalog() {
-            Product pro = pro().item(pricedFeatureItem(API_CALLS).price(1).payPerUse().monthly());
+            Product pro =
+                    pro().item(pricedFeatureItem(API_CALLS).price(1).payPerUse().monthly());
 
             assertOnly(
                     new Catalog(List.of(SEATS), List.of(pro)).validate(),
