@@ -104,10 +104,12 @@ public final class CatalogEngine {
      * the plan needs Autumn's answer. Writes the JSON plan when the request names a file. Changes nothing.
      */
     public Planned plan(PlanRequest request) {
-        CatalogLoader.Loaded catalog = loadValid(request.catalog());
-        try (AutumnTarget target = request.target().open(frontEnd, listener)) {
-            Plan plan = plan(new CatalogSync(target.api(), frontEnd), catalog, request, target);
-            return new Planned(plan, target.description(), target.sandboxRequests());
+        try (TargetOpening opening = TargetOpening.start(request.target(), frontEnd, listener)) {
+            CatalogLoader.Loaded catalog = loadValid(request.catalog());
+            try (AutumnTarget target = opening.take()) {
+                Plan plan = plan(new CatalogSync(target.api(), frontEnd), catalog, request, target);
+                return new Planned(plan, target.description(), target.sandboxRequests());
+            }
         }
     }
 
@@ -124,6 +126,12 @@ public final class CatalogEngine {
      * level by level. An unchanged catalog costs the two list requests and sends nothing.
      */
     public Pushed push(PushRequest request) {
+        try (TargetOpening opening = TargetOpening.start(request.plan().target(), frontEnd, listener)) {
+            return push(request, opening);
+        }
+    }
+
+    private Pushed push(PushRequest request, TargetOpening opening) {
         CatalogLoader.Loaded catalog = loadValid(request.plan().catalog());
         SavedPlan saved = request.savedPlan() == null ? null : SavedPlan.read(request.savedPlan());
         PlanRequest planRequest = request.plan();
@@ -139,7 +147,7 @@ public final class CatalogEngine {
             }
             interaction = Interaction.BATCH; // the reviewed decisions stand; a live push is still confirmed
         }
-        try (AutumnTarget target = planRequest.target().open(frontEnd, listener)) {
+        try (AutumnTarget target = opening.take()) {
             CatalogSync sync = new CatalogSync(target.api(), frontEnd);
             CatalogSync.Planning planning = planning(sync, catalog, planRequest, target);
             Plan plan = planning.plan();

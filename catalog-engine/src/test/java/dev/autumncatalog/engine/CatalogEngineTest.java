@@ -163,7 +163,7 @@ class CatalogEngineTest {
     }
 
     @Test
-    void api_keyIsReadOnlyOnceTheCatalogIsValid() {
+    void api_brokenCatalog_isReportedBeforeAMissingKey() {
         Catalog orphan = new Catalog(List.of(), List.of(PRO));
         Target noKey = Target.api(
                 null,

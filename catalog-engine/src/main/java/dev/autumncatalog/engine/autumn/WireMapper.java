@@ -1,10 +1,13 @@
 package dev.autumncatalog.engine.autumn;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +38,52 @@ public final class WireMapper {
     static ObjectMapper json() {
         return WireJson.mapper();
     }
+
+    /**
+     * Does once, on the calling thread, the first-time work of a catalog fetch that would otherwise fall on the first
+     * request: Jackson writes a request body and reads two list answers (a feature and a plan, in the shape the real
+     * server answers), which are scrubbed and mapped to the model as real answers are. Sends nothing and changes no
+     * state; call it on a spare thread while something else runs (the engine does, while the catalog loads).
+     *
+     * <pre>{@code
+     * Background.supply("autumn-open", () -> { WireMapper.warmUp(); return target.open(frontEnd, listener); });
+     * }</pre>
+     */
+    public static void warmUp() {
+        try {
+            WireJson.mapper()
+                    .writeValueAsBytes(JsonNodeFactory.instance.objectNode().put("include_archived", true));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+        JsonNode features = Answer.of(200, WARM_UP_FEATURES, null, null, WARM_UP_KEY).json;
+        Map<String, Feature> lookup = WireReader.remoteLookup(WireReader.features(features));
+        JsonNode plans = Answer.of(200, WARM_UP_PLANS, null, null, WARM_UP_KEY).json;
+        for (JsonNode plan : ListAnswers.entries(plans, "plans")) {
+            WireReader.plan(plan, lookup);
+        }
+    }
+
+    /** Not a key: {@link #warmUp()} scrubs its answers of it, as the client scrubs real ones of the real key. */
+    private static final String WARM_UP_KEY = "warm-up";
+
+    /** A {@code features.list} answer of the real server (exchanges-2x/11-atmn1-push-seed-again.jsonl), trimmed. */
+    private static final byte[] WARM_UP_FEATURES = ("{\"list\":[{\"id\":\"ai_tokens\",\"name\":\"AI Tokens\","
+                    + "\"type\":\"metered\",\"consumable\":true,\"event_names\":[],\"archived\":false}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** A {@code plans.list} answer of the real server (the same recording), trimmed to one plan and one item. */
+    private static final byte[] WARM_UP_PLANS = ("{\"list\":[{\"id\":\"paid\",\"name\":\"Paid Plan\","
+                    + "\"description\":null,\"group\":null,\"version\":1,\"add_on\":false,\"auto_enable\":false,"
+                    + "\"price\":{\"amount\":10,\"interval\":\"month\",\"price_id\":\"pr_1\","
+                    + "\"display\":{\"primary_text\":\"$10\",\"secondary_text\":\"per month\"}},"
+                    + "\"items\":[{\"feature_id\":\"ai_tokens\",\"included\":50000,\"unlimited\":false,"
+                    + "\"pooled\":false,\"reset\":{\"interval\":\"month\"},\"price\":null,"
+                    + "\"display\":{\"primary_text\":\"50,000 AI Tokens\"},\"entitlement_id\":\"ent_1\"}],"
+                    + "\"created_at\":1795333119392,\"env\":\"sandbox\",\"archived\":false,"
+                    + "\"config\":{\"ignore_past_due\":false},\"billing_controls\":{},\"metadata\":{},"
+                    + "\"base_variant_id\":null}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
     // ------------------------------------------------------------------ model → wire
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,14 +81,18 @@ public final class CatalogSync {
      */
     public Planning planWithBasis(Catalog desired, PlanOptions options) {
         desired.requireValid();
+        // The fingerprints are CPU work that needs no answer (the catalog's) or no plan (Autumn's): a second thread
+        // takes them while this one waits for the lists and plans.
+        CompletableFuture<String> catalogPrint =
+                Background.supply("autumn-plan-basis", () -> PlanBasis.fingerprint(desired));
         RemoteCatalog remote = api.fetchCatalog();
+        CompletableFuture<String> autumnPrint =
+                Background.supply("autumn-plan-basis", () -> PlanBasis.fingerprint(remote));
         Plan draft = planner.plan(desired, remote, options);
         Lookups lookups = Lookups.of(draft);
-        if (lookups.isEmpty()) {
-            return new Planning(draft, PlanBasis.of(desired, remote, LiveFacts.NONE));
-        }
-        LiveFacts facts = ask(lookups);
-        return new Planning(planner.plan(desired, remote, options, facts), PlanBasis.of(desired, remote, facts));
+        LiveFacts facts = lookups.isEmpty() ? LiveFacts.NONE : ask(lookups);
+        Plan plan = lookups.isEmpty() ? draft : planner.plan(desired, remote, options, facts);
+        return new Planning(plan, PlanBasis.of(Background.join(catalogPrint), Background.join(autumnPrint), facts));
     }
 
     /**

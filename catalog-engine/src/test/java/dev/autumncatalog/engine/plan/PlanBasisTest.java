@@ -1,0 +1,35 @@
+package dev.autumncatalog.engine.plan;
+
+import static dev.autumncatalog.dsl.Autumn.catalog;
+import static dev.autumncatalog.dsl.Autumn.priceItem;
+import static dev.autumncatalog.dsl.Autumn.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autumncatalog.dsl.Catalog;
+import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Fingerprints taken apart (on another thread) make the same basis as taken together. */
+class PlanBasisTest {
+    private static final Catalog PRO =
+            catalog(product("pro").name("Pro").item(priceItem(20).monthly()));
+    private static final Catalog PRO_25 =
+            catalog(product("pro").name("Pro").item(priceItem(25).monthly()));
+    private static final RemoteCatalog EMPTY = new RemoteCatalog(List.of(), List.of());
+
+    @Test
+    void of_fingerprints_isTheBasisOfTheValues() {
+        LiveFacts facts = new LiveFacts(Map.of(), Map.of("pro", true), Map.of());
+
+        assertThat(PlanBasis.of(PlanBasis.fingerprint(PRO), PlanBasis.fingerprint(EMPTY), facts))
+                .isEqualTo(PlanBasis.of(PRO, EMPTY, facts));
+    }
+
+    @Test
+    void fingerprint_isSixteenHexDigits_andFollowsTheValue() {
+        assertThat(PlanBasis.fingerprint(PRO)).matches("[0-9a-f]{16}").isEqualTo(PlanBasis.fingerprint(PRO));
+        assertThat(PlanBasis.fingerprint(PRO)).isNotEqualTo(PlanBasis.fingerprint(PRO_25));
+    }
+}
