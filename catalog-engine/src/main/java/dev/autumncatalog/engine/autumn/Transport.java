@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,13 +43,8 @@ final class Transport implements AutoCloseable {
     Transport(AutumnClientConfig config) {
         this.config = config;
         this.limiter = new RateLimiter(config.requestsPerSecond(), config.burst(), config.clock());
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        if (!config.baseUrl().isHttps()) {
-            // Plain HTTP only (the local sandbox, a proxy on loopback): without a TLS spec OkHttp does not load the
-            // JDK's trust store and TLS set-up, which took building a client in a fresh JVM from 0.08 s to 0.27 s.
-            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-        }
-        this.http = builder.connectTimeout(config.connectTimeout())
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
                 .callTimeout(config.requestTimeout())
@@ -64,11 +57,6 @@ final class Transport implements AutoCloseable {
 
     RateLimiter limiter() {
         return limiter;
-    }
-
-    /** What the client may speak: plain HTTP only for an {@code http:} base URL, TLS (and plain) otherwise. */
-    List<ConnectionSpec> connectionSpecs() {
-        return http.connectionSpecs();
     }
 
     /**

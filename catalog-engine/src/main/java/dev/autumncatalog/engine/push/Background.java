@@ -42,14 +42,18 @@ public final class Background {
         try {
             return future.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
+            throwIfUnchecked(e.getCause());
             throw e;
+        }
+    }
+
+    /** Throws {@code cause} as it is when it is unchecked; returns when it is checked, for the caller to wrap. */
+    static void throwIfUnchecked(Throwable cause) {
+        if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
         }
     }
 }

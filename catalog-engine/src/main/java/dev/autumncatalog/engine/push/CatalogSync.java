@@ -168,14 +168,8 @@ public final class CatalogSync {
             try {
                 answers.put(entry.getKey(), entry.getValue().get());
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw new IllegalStateException(cause);
+                Background.throwIfUnchecked(e.getCause());
+                throw new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while asking Autumn about " + entry.getKey(), e);

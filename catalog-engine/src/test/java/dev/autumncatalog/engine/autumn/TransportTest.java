@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
-import okhttp3.ConnectionSpec;
 import org.junit.jupiter.api.Test;
 
 /** {@link Transport}: pacing, and one request within its deadline and size limit. */
@@ -32,22 +31,6 @@ class TransportTest extends ClientFixture {
                 .containsExactly(
                         Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250));
         assertThat(events.all).filteredOn(e -> e instanceof String).hasSize(4);
-    }
-
-    @Test
-    void plainHttpBaseUrl_speaksOnlyPlainHttp_soNoTlsIsSetUp() {
-        try (Transport transport =
-                new Transport(config().baseUrl("http://127.0.0.1:9/v1").build())) {
-            assertThat(transport.connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
-        }
-    }
-
-    @Test
-    void httpsBaseUrl_keepsTls() {
-        try (Transport transport =
-                new Transport(config().baseUrl("https://api.useautumn.com/v1").build())) {
-            assertThat(transport.connectionSpecs()).anyMatch(ConnectionSpec::isTls);
-        }
     }
 
     @Test
