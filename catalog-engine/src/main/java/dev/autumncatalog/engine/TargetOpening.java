@@ -8,9 +8,10 @@ import java.security.Security;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A target being opened on a second thread while the caller loads and validates the catalog. Building the HTTP client
- * and readying the JSON layer for the first request take about as long as loading a catalog of 100 plans (a quarter of
- * a second each on the benchmark machine, docs/PERFORMANCE.md "Startup"), and neither needs the other.
+ * A target being opened on a second thread while the caller loads and validates the catalog. In a fresh JVM, building
+ * the HTTP client (0.2 to 0.3 s on the benchmark machine, most of it TLS set-up) and readying the JSON layer for the
+ * first request take longer than loading and validating a catalog of 100 plans (0.12 to 0.16 s; docs/PERFORMANCE.md
+ * "Startup"), and neither needs the other.
  *
  * <p>Nothing is sent before the caller takes the target, which it does only once the catalog is valid: opening makes
  * no request. Only Autumn's API opens early; the local sandbox opens when taken, since opening it can give its plans

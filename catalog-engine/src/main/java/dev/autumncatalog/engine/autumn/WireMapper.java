@@ -24,6 +24,27 @@ import java.util.Set;
  * }</pre>
  */
 public final class WireMapper {
+    /** Not a key: {@link #warmUp()} scrubs its answers of it, as the client scrubs real ones of the real key. */
+    private static final String WARM_UP_KEY = "warm-up";
+
+    /** A {@code features.list} answer of the real server (exchanges-2x/11-atmn1-push-seed-again.jsonl), trimmed. */
+    private static final byte[] WARM_UP_FEATURES = ("{\"list\":[{\"id\":\"ai_tokens\",\"name\":\"AI Tokens\","
+                    + "\"type\":\"metered\",\"consumable\":true,\"event_names\":[],\"archived\":false}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** A {@code plans.list} answer of the real server (the same recording), trimmed to one plan and one item. */
+    private static final byte[] WARM_UP_PLANS = ("{\"list\":[{\"id\":\"paid\",\"name\":\"Paid Plan\","
+                    + "\"description\":null,\"group\":null,\"version\":1,\"add_on\":false,\"auto_enable\":false,"
+                    + "\"price\":{\"amount\":10,\"interval\":\"month\",\"price_id\":\"pr_1\","
+                    + "\"display\":{\"primary_text\":\"$10\",\"secondary_text\":\"per month\"}},"
+                    + "\"items\":[{\"feature_id\":\"ai_tokens\",\"included\":50000,\"unlimited\":false,"
+                    + "\"pooled\":false,\"reset\":{\"interval\":\"month\"},\"price\":null,"
+                    + "\"display\":{\"primary_text\":\"50,000 AI Tokens\"},\"entitlement_id\":\"ent_1\"}],"
+                    + "\"created_at\":1795333119392,\"env\":\"sandbox\",\"archived\":false,"
+                    + "\"config\":{\"ignore_past_due\":false},\"billing_controls\":{},\"metadata\":{},"
+                    + "\"base_variant_id\":null}]}")
+            .getBytes(StandardCharsets.UTF_8);
+
     private WireMapper() {}
 
     /**
@@ -63,27 +84,6 @@ public final class WireMapper {
             WireReader.plan(plan, lookup);
         }
     }
-
-    /** Not a key: {@link #warmUp()} scrubs its answers of it, as the client scrubs real ones of the real key. */
-    private static final String WARM_UP_KEY = "warm-up";
-
-    /** A {@code features.list} answer of the real server (exchanges-2x/11-atmn1-push-seed-again.jsonl), trimmed. */
-    private static final byte[] WARM_UP_FEATURES = ("{\"list\":[{\"id\":\"ai_tokens\",\"name\":\"AI Tokens\","
-                    + "\"type\":\"metered\",\"consumable\":true,\"event_names\":[],\"archived\":false}]}")
-            .getBytes(StandardCharsets.UTF_8);
-
-    /** A {@code plans.list} answer of the real server (the same recording), trimmed to one plan and one item. */
-    private static final byte[] WARM_UP_PLANS = ("{\"list\":[{\"id\":\"paid\",\"name\":\"Paid Plan\","
-                    + "\"description\":null,\"group\":null,\"version\":1,\"add_on\":false,\"auto_enable\":false,"
-                    + "\"price\":{\"amount\":10,\"interval\":\"month\",\"price_id\":\"pr_1\","
-                    + "\"display\":{\"primary_text\":\"$10\",\"secondary_text\":\"per month\"}},"
-                    + "\"items\":[{\"feature_id\":\"ai_tokens\",\"included\":50000,\"unlimited\":false,"
-                    + "\"pooled\":false,\"reset\":{\"interval\":\"month\"},\"price\":null,"
-                    + "\"display\":{\"primary_text\":\"50,000 AI Tokens\"},\"entitlement_id\":\"ent_1\"}],"
-                    + "\"created_at\":1795333119392,\"env\":\"sandbox\",\"archived\":false,"
-                    + "\"config\":{\"ignore_past_due\":false},\"billing_controls\":{},\"metadata\":{},"
-                    + "\"base_variant_id\":null}]}")
-            .getBytes(StandardCharsets.UTF_8);
 
     // ------------------------------------------------------------------ model → wire
 
