@@ -33,10 +33,9 @@ public sealed interface Target permits Target.Api, Target.LocalSandbox {
     }
 
     /**
-     * As {@link #api(String, SecretKey, Environment)}, reading the key only when the target opens. The engine opens
-     * it on a second thread while the catalog loads, but reports a broken catalog first: a missing key is thrown only
-     * for a valid catalog. The supplier throws (an {@link IllegalArgumentException} saying where it looked) when there
-     * is no key.
+     * As {@link #api(String, SecretKey, Environment)}, reading the key only when the target opens: after the catalog
+     * is loaded and validated, so a broken catalog is reported without a key. The supplier throws (an {@link
+     * IllegalArgumentException} saying where it looked) when there is no key.
      */
     static Api api(String baseUrl, Supplier<SecretKey> key, Environment stated) {
         return new Api(baseUrl, key, stated, UnaryOperator.identity());

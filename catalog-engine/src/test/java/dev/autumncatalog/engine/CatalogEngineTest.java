@@ -163,7 +163,7 @@ class CatalogEngineTest {
     }
 
     @Test
-    void api_brokenCatalog_isReportedBeforeAMissingKey() {
+    void api_keyIsReadOnlyOnceTheCatalogIsValid() {
         Catalog orphan = new Catalog(List.of(), List.of(PRO));
         Target noKey = Target.api(
                 null,
@@ -177,6 +177,31 @@ class CatalogEngineTest {
         assertThatThrownBy(() -> engine.plan(PlanRequest.of(PRICING, noKey)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("No Autumn secret key");
+    }
+
+    @Test
+    void api_brokenCatalog_sendsNothing_andReadsNoKey_whileTheClientWarmsUpBeside() {
+        Catalog orphan = new Catalog(List.of(), List.of(PRO));
+        String key = "am_sk_test_CatalogEngineTest0123456789abcdefghij";
+        List<String> keyReads = new ArrayList<>();
+        try (AutumnSandbox autumn = AutumnSandbox.builder().secretKeys(key).start()) {
+            Target target = Target.api(
+                    autumn.baseUrl(),
+                    () -> {
+                        keyReads.add(Thread.currentThread().getName());
+                        return SecretKey.of(key, "test");
+                    },
+                    Environment.SANDBOX);
+            PlanRequest broken = PlanRequest.of(CatalogSource.of(orphan, "P"), target);
+
+            assertThatThrownBy(() -> engine.plan(broken)).isInstanceOf(InvalidCatalogException.class);
+            assertThatThrownBy(() -> engine.push(PushRequest.of(broken))).isInstanceOf(InvalidCatalogException.class);
+            assertThat(autumn.requestCount()).isZero();
+            assertThat(keyReads).isEmpty();
+
+            engine.plan(PlanRequest.of(PRICING, target));
+            assertThat(keyReads).containsExactly(Thread.currentThread().getName()); // the caller's thread, once
+        }
     }
 
     @Test

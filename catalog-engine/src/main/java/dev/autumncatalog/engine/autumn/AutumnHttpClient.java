@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.dsl.CreditCost;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ import java.util.function.Supplier;
  */
 public final class AutumnHttpClient implements AutumnApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Not a key: {@link #warmUp()}'s client never sends a request. */
+    private static final String WARM_UP_KEY = "warm-up-client";
 
     private final AutumnClientConfig config;
     private final Transport transport;
@@ -93,6 +96,27 @@ public final class AutumnHttpClient implements AutumnApi {
     // ------------------------------------------------------------------ AutumnApi
 
     /** Both lists at once: {@code plans.list} goes on another thread while this one sends {@code features.list}. */
+    /**
+     * Does the first-time work of a client and of its first catalog fetch, so that a caller can do it on a spare thread
+     * while it loads the catalog: builds and closes a client (loading OkHttp, Kotlin's runtime and the JDK's trust
+     * store, which the JDK then keeps), readies Jackson ({@link WireMapper#warmUp()}) and instantiates the installed
+     * security providers, which OkHttp's first connection looks up. Reads no key (the client it builds holds a
+     * placeholder) and sends nothing.
+     *
+     * <pre>{@code
+     * Background.start("autumn-warm-up", AutumnHttpClient::warmUp);
+     * }</pre>
+     */
+    public static void warmUp() {
+        AutumnClientConfig config = AutumnClientConfig.builder()
+                .baseUrl(AutumnClientConfig.DEFAULT_BASE_URL)
+                .secretKey(WARM_UP_KEY)
+                .build();
+        new AutumnHttpClient(config).close();
+        WireMapper.warmUp();
+        Security.getProviders();
+    }
+
     @Override
     public RemoteCatalog fetchCatalog() {
         Op featuresOp = Op.post("features.list", null, NODES.objectNode());

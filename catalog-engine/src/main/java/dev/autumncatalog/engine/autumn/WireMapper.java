@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +28,15 @@ public final class WireMapper {
     /** Not a key: {@link #warmUp()} scrubs its answers of it, as the client scrubs real ones of the real key. */
     private static final String WARM_UP_KEY = "warm-up";
 
-    /** A {@code features.list} answer of the real server (exchanges-2x/11-atmn1-push-seed-again.jsonl), trimmed. */
+    /**
+     * A {@code features.list} answer in the real server's shape, as recorded in autumn-sandbox's test resources
+     * ({@code autumn-api/exchanges-2x/13-atmn1-pull.jsonl}), with one feature.
+     */
     private static final byte[] WARM_UP_FEATURES = ("{\"list\":[{\"id\":\"ai_tokens\",\"name\":\"AI Tokens\","
                     + "\"type\":\"metered\",\"consumable\":true,\"event_names\":[],\"archived\":false}]}")
             .getBytes(StandardCharsets.UTF_8);
 
-    /** A {@code plans.list} answer of the real server (the same recording), trimmed to one plan and one item. */
+    /** A {@code plans.list} answer in the same shape (the same recording), with one plan and one item. */
     private static final byte[] WARM_UP_PLANS = ("{\"list\":[{\"id\":\"paid\",\"name\":\"Paid Plan\","
                     + "\"description\":null,\"group\":null,\"version\":1,\"add_on\":false,\"auto_enable\":false,"
                     + "\"price\":{\"amount\":10,\"interval\":\"month\",\"price_id\":\"pr_1\","
@@ -64,13 +68,15 @@ public final class WireMapper {
      * Does once, on the calling thread, the first-time work of a catalog fetch that would otherwise fall on the first
      * request: Jackson writes a request body and reads two list answers (a feature and a plan, in the shape the real
      * server answers), which are scrubbed and mapped to the model as real answers are. Sends nothing and changes no
-     * state; call it on a spare thread while something else runs (the engine does, while the catalog loads).
+     * state; {@link AutumnHttpClient#warmUp()} calls it on a spare thread while the catalog loads.
      *
      * <pre>{@code
-     * Background.supply("autumn-open", () -> { WireMapper.warmUp(); return target.open(frontEnd, listener); });
+     * RemoteCatalog sample = WireMapper.warmUp(); // one feature, one plan, both fully understood
      * }</pre>
+     *
+     * @return what it read, so that a test can check the samples still map without loss
      */
-    public static void warmUp() {
+    public static RemoteCatalog warmUp() {
         try {
             WireJson.mapper()
                     .writeValueAsBytes(JsonNodeFactory.instance.objectNode().put("include_archived", true));
@@ -78,11 +84,14 @@ public final class WireMapper {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
         JsonNode features = Answer.of(200, WARM_UP_FEATURES, null, null, WARM_UP_KEY).json;
-        Map<String, Feature> lookup = WireReader.remoteLookup(WireReader.features(features));
+        List<RemoteFeature> remoteFeatures = WireReader.features(features);
+        Map<String, Feature> lookup = WireReader.remoteLookup(remoteFeatures);
         JsonNode plans = Answer.of(200, WARM_UP_PLANS, null, null, WARM_UP_KEY).json;
+        List<RemotePlan> remotePlans = new ArrayList<>();
         for (JsonNode plan : ListAnswers.entries(plans, "plans")) {
-            WireReader.plan(plan, lookup);
+            remotePlans.add(WireReader.plan(plan, lookup));
         }
+        return new RemoteCatalog(remoteFeatures, remotePlans);
     }
 
     // ------------------------------------------------------------------ model → wire

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * pool outlives the call, and nothing is shared with {@code ForkJoinPool.commonPool()}, which a build may be using.
  *
  * <pre>{@code
- * CompletableFuture<String> digest = Background.supply("autumn-plan-basis", () -> PlanBasis.digestOf(catalog));
+ * CompletableFuture<String> digest = Background.supply("autumn-plan-basis", () -> PlanBasis.fingerprint(catalog));
  * RemoteCatalog remote = api.fetchCatalog(); // meanwhile
  * String catalogDigest = Background.join(digest);
  * }</pre>

@@ -23,6 +23,14 @@ import org.junit.jupiter.api.Test;
 class AutumnHttpClientTest extends ClientFixture {
 
     @Test
+    void warmUp_buildsAndClosesAClient_withoutAKeyOrARequest() {
+        // The engine runs it beside every plan and push and drops what it throws: a failure here would only show as a
+        // slower start, so it is caught here instead.
+        AutumnHttpClient.warmUp();
+        AutumnHttpClient.warmUp();
+    }
+
+    @Test
     void fetchCatalog_exactlyTwoRequests_archivedFeaturesListedAndLatestPlanVersions() throws Exception {
         // 30: seats archived while a plan uses it; free has a v2 (plans.list shows the latest only).
         routes.on("/v1/features.list", recorded(byCase(VERSIONING, "features_list_after_archive_used")));

@@ -29,11 +29,24 @@ class WireMapperTest {
     }
 
     @Test
-    void warmUp_readsItsSamplesWithoutAFailure() {
-        // It runs on a background thread at every goal's start: a sample the readers no longer accept would print a
-        // stack trace into every build.
-        WireMapper.warmUp();
-        WireMapper.warmUp();
+    void warmUp_mapsItsSamplesWhole() {
+        // It runs beside every goal's start. A sample the reader no longer understands would quietly warm up less
+        // (the reader turns what it cannot express into "unsupported" lines); one it rejects would fail it.
+        RemoteCatalog sample = WireMapper.warmUp();
+
+        assertThat(sample.features()).singleElement().satisfies(feature -> {
+            assertThat(feature.id()).isEqualTo("ai_tokens");
+            assertThat(feature.model()).isNotNull();
+            assertThat(feature.unsupported()).isEmpty();
+            assertThat(feature.kept()).isEmpty();
+        });
+        assertThat(sample.plans()).singleElement().satisfies(plan -> {
+            assertThat(plan.id()).isEqualTo("paid");
+            assertThat(plan.model().items()).hasSize(2); // the price and the feature item
+            assertThat(plan.unsupported()).isEmpty();
+            assertThat(plan.kept()).isEmpty();
+        });
+        assertThat(WireMapper.warmUp()).isEqualTo(sample);
     }
 
     @Test
