@@ -2,7 +2,6 @@ package dev.autumncatalog.engine;
 
 import com.palantir.javapoet.JavaFile;
 import dev.autumncatalog.dsl.Problem;
-import dev.autumncatalog.engine.autumn.AutumnHttpClient;
 import dev.autumncatalog.engine.codegen.ConstantsGenerator;
 import dev.autumncatalog.engine.codegen.GeneratedSources;
 import dev.autumncatalog.engine.load.CatalogLoader;
@@ -11,7 +10,6 @@ import dev.autumncatalog.engine.plan.PlanOptions;
 import dev.autumncatalog.engine.pull.PullRequest;
 import dev.autumncatalog.engine.pull.PullResult;
 import dev.autumncatalog.engine.pull.PullService;
-import dev.autumncatalog.engine.push.Background;
 import dev.autumncatalog.engine.push.CatalogSync;
 import dev.autumncatalog.engine.push.Interaction;
 import dev.autumncatalog.engine.push.PushOptions;
@@ -106,7 +104,7 @@ public final class CatalogEngine {
      * the plan needs Autumn's answer. Writes the JSON plan when the request names a file. Changes nothing.
      */
     public Planned plan(PlanRequest request) {
-        warmUpBeside();
+        StartupWarmUp.beside();
         CatalogLoader.Loaded catalog = loadValid(request.catalog());
         try (AutumnTarget target = request.target().open(frontEnd, listener)) {
             Plan plan = plan(new CatalogSync(target.api(), frontEnd), catalog, request, target);
@@ -127,7 +125,7 @@ public final class CatalogEngine {
      * level by level. An unchanged catalog costs the two list requests and sends nothing.
      */
     public Pushed push(PushRequest request) {
-        warmUpBeside();
+        StartupWarmUp.beside();
         CatalogLoader.Loaded catalog = loadValid(request.plan().catalog());
         SavedPlan saved = request.savedPlan() == null ? null : SavedPlan.read(request.savedPlan());
         PlanRequest planRequest = request.plan();
@@ -216,23 +214,6 @@ public final class CatalogEngine {
         }
         listener.planned(planning.plan());
         return planning;
-    }
-
-    /**
-     * Starts {@link AutumnHttpClient#warmUp()} on a second thread, so that the first-time work of the HTTP client and
-     * the JSON layer (0.3 s and more in a fresh JVM, docs/PERFORMANCE.md "Startup") overlaps the catalog's loading
-     * instead of following it. It reads no key and sends nothing: the target is still opened, and the key read, on
-     * this thread once the catalog is valid. A failure there is dropped: the warm-up only saves time, and the same
-     * code on the goal's own path reports any real problem where it belongs.
-     */
-    private static void warmUpBeside() {
-        Background.start("autumn-warm-up", () -> {
-            try {
-                AutumnHttpClient.warmUp();
-            } catch (RuntimeException | LinkageError e) {
-                // dropped on purpose, see above
-            }
-        });
     }
 
     private static boolean sameFile(Path a, Path b) {
