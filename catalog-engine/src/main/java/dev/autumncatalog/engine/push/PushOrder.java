@@ -32,7 +32,8 @@ final class PushOrder {
 
     /**
      * For each change (by index in {@code changes}), the indices of the changes that must finish before it starts, in
-     * ascending order. Every prerequisite has a lower {@link Level}, so the order has no cycles.
+     * ascending order. Every prerequisite has a lower {@link Level}, or is a plan that only hands a default over, at
+     * the same level, before one that also takes one: the order has no cycles.
      */
     static List<List<Integer>> prerequisites(List<Change> changes) {
         int total = changes.size();
@@ -74,11 +75,71 @@ final class PushOrder {
                         before.add(j);
                     }
                 }
+                if (level == Level.PLAN_DEFAULT_RELEASES && changes.get(i).accept(TAKES_DEFAULT)) {
+                    // A plan that hands one default over while taking another (its group or price changed) waits for
+                    // the plans of its groups that only hand theirs over: Autumn refuses a second default. Only
+                    // those, so no two changes can wait for each other.
+                    for (String key : keys) {
+                        if (!key.startsWith("g:")) {
+                            continue;
+                        }
+                        for (int j : byKey.get(key)) {
+                            if (j != i
+                                    && changes.get(j).level() == level
+                                    && !changes.get(j).accept(TAKES_DEFAULT)) {
+                                before.add(j);
+                            }
+                        }
+                    }
+                }
             }
             result.add(List.copyOf(before));
         }
         return result;
     }
+
+    /** Whether a change leaves its plan as a default (of its group, free or with a trial). */
+    private static final Change.Visitor<Boolean> TAKES_DEFAULT = new Change.Visitor<>() {
+        @Override
+        public Boolean createFeature(Change.CreateFeature change) {
+            return false;
+        }
+
+        @Override
+        public Boolean updateFeature(Change.UpdateFeature change) {
+            return false;
+        }
+
+        @Override
+        public Boolean unarchiveFeature(Change.UnarchiveFeature change) {
+            return false;
+        }
+
+        @Override
+        public Boolean removeFeature(Change.RemoveFeature change) {
+            return false;
+        }
+
+        @Override
+        public Boolean createPlan(Change.CreatePlan change) {
+            return change.product().isDefault();
+        }
+
+        @Override
+        public Boolean updatePlan(Change.UpdatePlan change) {
+            return change.after() != null && change.after().isDefault();
+        }
+
+        @Override
+        public Boolean unarchivePlan(Change.UnarchivePlan change) {
+            return change.after() != null && change.after().isDefault();
+        }
+
+        @Override
+        public Boolean removePlan(Change.RemovePlan change) {
+            return false;
+        }
+    };
 
     /** The features and plan groups a change touches: {@code f:<id>}, {@code g:<group>}, or {@link #ANYTHING}. */
     private static final class Touches implements Change.Visitor<Set<String>> {

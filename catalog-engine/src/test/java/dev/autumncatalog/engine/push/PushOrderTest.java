@@ -3,6 +3,7 @@ package dev.autumncatalog.engine.push;
 import static dev.autumncatalog.dsl.Autumn.cost;
 import static dev.autumncatalog.dsl.Autumn.feature;
 import static dev.autumncatalog.dsl.Autumn.featureItem;
+import static dev.autumncatalog.dsl.Autumn.freeTrial;
 import static dev.autumncatalog.dsl.Autumn.priceItem;
 import static dev.autumncatalog.dsl.Autumn.product;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,27 @@ class PushOrderTest {
                 new Change.RemoveFeature("seats", SEATS, DELETE, List.of())); // 3
 
         assertThat(PushOrder.prerequisites(changes)).containsExactly(List.of(), List.of(0), List.of(), List.of(0));
+    }
+
+    @Test
+    void prerequisites_aPlanHandingOneDefaultOverAndTakingAnother_waitsForThePlanThatOnlyHandsItsOver() {
+        // The sample jqwik found (PlannerPropertiesTest, seed 1586179416550048062): topup gives up the trial default of
+        // "extra" (a new plan takes it) and takes the free default of the ungrouped plans, which addon gives up. Both
+        // are hand-overs at the same level; topup first met Autumn's "another default product (addon)".
+        Product topupBefore = product("topup")
+                .name("Topup")
+                .group("extra")
+                .defaultProduct()
+                .item(priceItem("49.50").weekly())
+                .freeTrial(freeTrial(30).days().noCardRequired());
+        Product topupAfter = product("topup").name("Topup").defaultProduct();
+        Product addonBefore = product("addon").name("Addon").defaultProduct();
+        Product addonAfter = product("addon").name("Addon").group("main");
+        List<Change> changes = List.of(
+                new Change.UpdatePlan(topupBefore, topupAfter, List.of(), null, List.of()).releasingDefault(), // 0
+                new Change.UpdatePlan(addonBefore, addonAfter, List.of(), null, List.of()).releasingDefault()); // 1
+
+        assertThat(PushOrder.prerequisites(changes)).containsExactly(List.of(1), List.of());
     }
 
     @Test
