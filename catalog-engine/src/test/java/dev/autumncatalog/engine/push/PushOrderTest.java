@@ -81,6 +81,11 @@ class PushOrderTest {
                 new Change.UpdatePlan(addonBefore, addonAfter, List.of(), null, List.of()).releasingDefault()); // 1
 
         assertThat(PushOrder.prerequisites(changes)).containsExactly(List.of(1), List.of());
+
+        // The same when the plan handing its default over leaves the catalog instead.
+        List<Change> removing =
+                List.of(changes.get(0), new Change.RemovePlan("addon", addonBefore, DELETE, List.of(), true)); // 0, 1
+        assertThat(PushOrder.prerequisites(removing)).containsExactly(List.of(1), List.of());
     }
 
     @Test
