@@ -96,7 +96,7 @@ class CatalogEngineTest {
                 .extracting(c -> c.headline())
                 .containsExactly("+ feature api_calls", "+ plan pro");
         assertThat(first.sandboxRequests()).isEqualTo(OptionalInt.of(2));
-        assertThat(Files.readString(planFile)).startsWith("{\n  \"format\": 2,");
+        assertThat(Files.readString(planFile)).startsWith("{\n  \"format\": 3,");
         assertThat(pushed.result().applied()).hasSize(2);
         assertThat(progress).containsExactly("[1/2] + feature api_calls", "[2/2] + plan pro");
         assertThat(again.plan().isEmpty()).isTrue();

@@ -13,6 +13,7 @@ import dev.autumncatalog.dsl.Feature;
 import dev.autumncatalog.dsl.Product;
 import dev.autumncatalog.engine.plan.VersionPolicy;
 import dev.autumncatalog.engine.push.PushRefusedException;
+import dev.autumncatalog.engine.report.PlanJson;
 import dev.autumncatalog.sandbox.AutumnSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,8 +166,23 @@ class SavedPlanPushTest {
                 .hasMessage(
                         "There is no saved plan at " + work.resolve("nope.json") + "; make one with the plan goal.");
         Path old = work.resolve("old.json");
-        Files.writeString(old, "{\"format\": 2, \"changes\": []}");
+        Files.writeString(old, "{\"format\": " + PlanJson.FORMAT + ", \"changes\": []}");
         assertThatThrownBy(() -> apply(PRICING, old)).hasMessageContaining("does not say what it was made from");
+    }
+
+    @Test
+    void savedPlan_ofFormat2_isRefusedForItsFormat_notAsAChangedCatalog() throws Exception {
+        // Format 2 fingerprinted other text of the catalogs: comparing its basis would report changes nobody made.
+        Path old = work.resolve("format-2.json");
+        Files.writeString(
+                old,
+                "{\"format\": 2, \"basis\": {\"catalog\": \"30cb1d6e27cae5b9\", \"autumn\": \"bb8070ef798ac17e\","
+                        + " \"customers\": \"15874125b316eef9\"}, \"changes\": []}");
+
+        assertThatThrownBy(() -> apply(PRICING, old))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The saved plan " + old
+                        + " is not a plan of format 3 (was 2); make a new one with the plan goal.");
     }
 
     @Test

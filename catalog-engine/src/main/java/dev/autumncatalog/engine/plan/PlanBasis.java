@@ -33,16 +33,15 @@ public record PlanBasis(String catalog, String autumn, String customers) {
     }
 
     /**
-     * The fingerprints of a plan's inputs. Records print their components in a fixed order, so their text is a stable
-     * description of the value; the facts' maps are sorted first (their own order is not stable between runs).
+     * The fingerprints of a plan's inputs: both catalogs as {@link CanonicalText}, the facts as their sorted maps (their
+     * own order is not stable between runs).
      */
     public static PlanBasis of(Catalog desired, RemoteCatalog remote, LiveFacts facts) {
         return of(fingerprint(desired), fingerprint(remote), facts);
     }
 
     /**
-     * The same, from fingerprints already taken: taking one costs the first use of every record's {@code toString},
-     * about 0.1 s in a fresh JVM for 100 plans, so the planner takes them on another thread while it waits for Autumn.
+     * The same, from fingerprints already taken: the planner takes them on another thread while it waits for Autumn.
      *
      * @param catalog {@link #fingerprint(Catalog)} of the desired catalog
      * @param autumn {@link #fingerprint(RemoteCatalog)} of Autumn's
@@ -55,12 +54,12 @@ public record PlanBasis(String catalog, String autumn, String customers) {
 
     /** The fingerprint of a desired catalog, as {@link #catalog()} holds it. */
     public static String fingerprint(Catalog desired) {
-        return digest(desired.toString());
+        return digest(CanonicalText.of(desired));
     }
 
     /** The fingerprint of the catalog Autumn holds, as {@link #autumn()} holds it. */
     public static String fingerprint(RemoteCatalog remote) {
-        return digest(remote.toString());
+        return digest(CanonicalText.of(remote));
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {

@@ -39,7 +39,7 @@ import java.util.List;
  */
 public final class PlanJson {
     /** The version of this JSON format. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN) // 1000, never 1E+3
