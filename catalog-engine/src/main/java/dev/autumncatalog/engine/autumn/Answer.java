@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * One answer, or why there was none: the I/O failure, or an answer too large to read. The JSON of an answer is scrubbed
- * of the key before anything reads it ({@link Redaction#scrubTree}); {@link #text} is the raw body (bounded by the
+ * of the key before anything reads it ({@link Redaction#scrubAnswer}); {@link #text} is the raw body (bounded by the
  * size limit), which {@link Failures} scrubs before quoting it.
  */
 final class Answer {
@@ -87,7 +87,7 @@ final class Answer {
         boolean limit = false;
         if (!text.isBlank()) {
             try {
-                json = Redaction.scrubTree(WireJson.mapper().readTree(body), secretKey);
+                json = Redaction.scrubAnswer(text, WireJson.mapper().readTree(body), secretKey);
             } catch (StreamConstraintsException e) {
                 parseFailure = e; // valid JSON beyond Jackson's limits (nesting): not worth repeating
                 limit = true;

@@ -67,6 +67,34 @@ class RedactionTest {
     }
 
     @Test
+    void scrubAnswer_walksTheTree_wheneverTheRawTextCouldHoldAKey() {
+        // Escaped: the raw text holds neither "am_" nor the key, the parsed one does.
+        String escaped = "{\"message\": \"" + KEY.replace("a", "\\u0061") + "\"}";
+        assertThat(escaped).doesNotContain("am_").doesNotContain(KEY);
+        assertThat(Redaction.scrubAnswer(escaped, Json.parse(escaped), KEY).toString())
+                .isEqualTo("{\"message\":\"<redacted>\"}");
+
+        String shaped = "{\"message\": \"am_sk_live_" + "q1w2\"}";
+        assertThat(Redaction.scrubAnswer(shaped, Json.parse(shaped), KEY).toString())
+                .isEqualTo("{\"message\":\"am_sk_live_<redacted>\"}");
+
+        String custom = "{\"message\": \"sandbox-key\"}";
+        assertThat(Redaction.scrubAnswer(custom, Json.parse(custom), "sandbox-key")
+                        .toString())
+                .isEqualTo("{\"message\":\"<redacted>\"}");
+    }
+
+    @Test
+    void scrubAnswer_aRawTextWithoutEscapesOrKeys_isTheParsedTreeUntouched() {
+        String raw = "{\"name\": \"Pro\", \"items\": [\"x\", 2]}";
+        JsonNode parsed = Json.parse(raw);
+
+        assertThat(Redaction.scrubAnswer(raw, parsed, KEY)).isSameAs(parsed);
+        assertThat(Redaction.scrubAnswer(raw, parsed, null)).isSameAs(parsed);
+        assertThat(parsed.toString()).isEqualTo("{\"name\":\"Pro\",\"items\":[\"x\",2]}");
+    }
+
+    @Test
     void scrubThrowable_copiesTheChainOnlyWhenAMessageLeaks() {
         IOException clean = new IOException("connection reset");
         assertThat(Redaction.scrubFailure(clean, KEY)).isSameAs(clean);
