@@ -78,6 +78,11 @@ class RedactionTest {
         assertThat(Redaction.scrubAnswer(shaped, Json.parse(shaped), KEY).toString())
                 .isEqualTo("{\"message\":\"am_sk_live_<redacted>\"}");
 
+        String publishable = "{\"message\": \"am_pk_test_" + "q1w2\"}";
+        assertThat(Redaction.scrubAnswer(publishable, Json.parse(publishable), KEY)
+                        .toString())
+                .isEqualTo("{\"message\":\"am_pk_test_<redacted>\"}");
+
         String custom = "{\"message\": \"sandbox-key\"}";
         assertThat(Redaction.scrubAnswer(custom, Json.parse(custom), "sandbox-key")
                         .toString())
@@ -86,12 +91,13 @@ class RedactionTest {
 
     @Test
     void scrubAnswer_aRawTextWithoutEscapesOrKeys_isTheParsedTreeUntouched() {
-        String raw = "{\"name\": \"Pro\", \"items\": [\"x\", 2]}";
+        // "team_annual" holds "am_" but cannot start a key.
+        String raw = "{\"id\": \"team_annual\", \"items\": [\"x\", 2]}";
         JsonNode parsed = Json.parse(raw);
 
         assertThat(Redaction.scrubAnswer(raw, parsed, KEY)).isSameAs(parsed);
         assertThat(Redaction.scrubAnswer(raw, parsed, null)).isSameAs(parsed);
-        assertThat(parsed.toString()).isEqualTo("{\"name\":\"Pro\",\"items\":[\"x\",2]}");
+        assertThat(parsed.toString()).isEqualTo("{\"id\":\"team_annual\",\"items\":[\"x\",2]}");
     }
 
     @Test
