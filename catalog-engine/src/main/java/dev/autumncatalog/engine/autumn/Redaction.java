@@ -22,6 +22,8 @@ final class Redaction {
     static final String REDACTED = "<redacted>";
     /** Autumn keys and their masked forms ({@code am_sk_test_wron****}), which still leak a prefix. */
     private static final Pattern KEY = Pattern.compile("am_(sk|pk)_(test_|live_)?+([A-Za-z0-9*]*)");
+    /** What Java's UTF-8 decoding puts for each byte sequence that is not well-formed. */
+    private static final String REPLACEMENT = Character.toString(0xFFFD);
 
     private Redaction() {}
 
@@ -58,12 +60,18 @@ final class Redaction {
      * when it holds neither the key nor the start of a key's shape ({@code am_sk_}, {@code am_pk_}: {@link #KEY} cannot
      * match without one), no part of the tree can. Ids such as {@code team_annual} hold {@code am_}, so that is not
      * the test. An escape could spell a key out of other characters (a letter written as its Unicode number), so one
-     * backslash anywhere means the walk. The walk was the largest part of reading 300 plans' answer (issue 16).
+     * backslash anywhere means the walk. And {@code raw} must be the text Jackson read: it is the body read strictly
+     * as UTF-8, while Jackson reads the bytes itself. Jackson switches to UTF-16 or UTF-32 when it sees them, and JSON
+     * in those always has zero bytes (its braces and quotes are ASCII), which UTF-8 reads as U+0000. Jackson also
+     * accepts overlong UTF-8 ({@code C1 AB} for {@code k}), which Java reads as U+FFFD. So either character means the
+     * walk too: without them the body is well-formed UTF-8, which both read alike. The walk was the largest part of
+     * reading 300 plans' answer (issue 16).
      */
     static JsonNode scrubAnswer(String raw, JsonNode parsed, String secretKey) {
         boolean keyInRaw = secretKey != null && !secretKey.isEmpty() && raw.contains(secretKey);
         boolean shapeInRaw = raw.contains("am_sk_") || raw.contains("am_pk_");
-        if (!raw.contains("\\") && !shapeInRaw && !keyInRaw) {
+        boolean sameText = raw.indexOf(0) < 0 && !raw.contains(REPLACEMENT) && !raw.contains("\\");
+        if (sameText && !shapeInRaw && !keyInRaw) {
             return parsed;
         }
         return scrubTree(parsed, secretKey);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link Redaction}: the key, and anything shaped like an Autumn key, out of text, JSON and exceptions. */
@@ -90,14 +93,50 @@ class RedactionTest {
     }
 
     @Test
-    void scrubAnswer_aRawTextWithoutEscapesOrKeys_isTheParsedTreeUntouched() {
-        // "team_annual" holds "am_" but cannot start a key.
-        String raw = "{\"id\": \"team_annual\", \"items\": [\"x\", 2]}";
-        JsonNode parsed = Json.parse(raw);
+    void answer_inUtf16_isScrubbed_thoughItsUtf8ReadingHoldsNoKey() {
+        // Jackson reads UTF-16 from the bytes (big-endian, no byte-order mark: the body starts with a zero byte); the
+        // same bytes read as UTF-8 hold the key's letters only between zero characters.
+        for (Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
+            byte[] body = ("{\"message\": \"" + KEY + "\"}").getBytes(charset);
+            assertThat(new String(body, StandardCharsets.UTF_8))
+                    .doesNotContain("am_sk_")
+                    .doesNotContain("\\");
 
-        assertThat(Redaction.scrubAnswer(raw, parsed, KEY)).isSameAs(parsed);
-        assertThat(Redaction.scrubAnswer(raw, parsed, null)).isSameAs(parsed);
-        assertThat(parsed.toString()).isEqualTo("{\"id\":\"team_annual\",\"items\":[\"x\",2]}");
+            Answer answer = Answer.of(200, body, null, null, KEY);
+
+            assertThat(answer.json.toString()).as("%s", charset).isEqualTo("{\"message\":\"<redacted>\"}");
+        }
+    }
+
+    @Test
+    void answer_inOverlongUtf8_isScrubbed_thoughItsStrictReadingHoldsNoKey() {
+        // C1 AB is an overlong "k": Jackson reads "am_sk_live_…", Java reads two U+FFFD in its place.
+        byte[] head = "{\"message\": \"am_s".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "_live_abc\"}".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        body[head.length] = (byte) 0xC1;
+        body[head.length + 1] = (byte) 0xAB;
+        System.arraycopy(tail, 0, body, head.length + 2, tail.length);
+
+        Answer answer = Answer.of(200, body, null, null, KEY);
+
+        assertThat(answer.json.toString()).isEqualTo("{\"message\":\"am_sk_live_<redacted>\"}");
+    }
+
+    @Test
+    void scrubAnswer_decidesFromTheRawText_andSkipsTheWalkWhenItCannotHoldAKey() {
+        // The tree here holds keys the raw text does not: only a skipped walk leaves them. No real answer does this;
+        // it shows that a clean raw text ("team_annual" holds "am_" but cannot start a key) costs no walk.
+        String raw = "{\"id\": \"team_annual\", \"items\": [\"x\", 2]}";
+        String keys = "{\"id\": \"" + KEY + "\", \"other\": \"am_pk_test_" + "q\"}";
+
+        assertThat(Redaction.scrubAnswer(raw, Json.parse(keys), KEY).toString())
+                .isEqualTo("{\"id\":\"" + KEY + "\",\"other\":\"am_pk_test_" + "q\"}");
+        assertThat(Redaction.scrubAnswer(raw, Json.parse(keys), null).toString())
+                .isEqualTo("{\"id\":\"" + KEY + "\",\"other\":\"am_pk_test_" + "q\"}");
+        assertThat(Redaction.scrubAnswer(keys, Json.parse(keys), KEY).toString())
+                .isEqualTo("{\"id\":\"<redacted>\",\"other\":\"am_pk_test_<redacted>\"}");
     }
 
     @Test
