@@ -35,15 +35,16 @@ import java.util.Map;
 /**
  * A catalog written as compact, unambiguous text for {@link PlanBasis}'s fingerprints: every component of every record,
  * in declaration order, each record behind a tag of its kind, strings behind their length, {@code ~} for null. Equal
- * values give equal text and different values different text, as the records' {@code toString} did; it replaced that
- * text because the first {@code toString} of each record kind bootstraps method handles, which cost a fresh JVM up to
- * 0.35 s per push at 300 plans. {@code CanonicalTextTest} changes every component reachable from both catalogs, one at
+ * values give equal text, and different values different text (the records' {@code toString}, which it replaced, could
+ * not promise that: a name holding {@code ", description="} could imitate the next field). It is also cheaper: the
+ * first {@code toString} of each record kind bootstraps method handles, which cost a fresh JVM up to 0.35 s per push
+ * at 300 plans. {@code CanonicalTextTest} changes every component reachable from both catalogs, one at
  * a time, and requires the text to change; a component added to a record fails it until it is written here.
  *
  * <p>Plain appends only: string concatenation and lambdas would bootstrap method handles again.
  */
 final class CanonicalText {
-    private final StringBuilder out = new StringBuilder(4096);
+    private final StringBuilder out;
 
     // Items hold their feature as a whole value, so 300 plans repeat a few features thousands of times. Each distinct
     // feature's text is written once, in a table at the end, and an item writes its number in that table: numbers
@@ -52,11 +53,13 @@ final class CanonicalText {
     private final Map<Feature, Integer> known = new IdentityHashMap<>();
     private final List<String> table = new ArrayList<>();
 
-    private CanonicalText() {}
+    private CanonicalText(int capacity) {
+        out = new StringBuilder(capacity);
+    }
 
     /** The text of a desired catalog. */
     static String of(Catalog catalog) {
-        CanonicalText text = new CanonicalText();
+        CanonicalText text = new CanonicalText(4096);
         text.tag('C');
         text.out.append(catalog.features().size()).append('[');
         for (Feature feature : catalog.features()) {
@@ -71,7 +74,7 @@ final class CanonicalText {
 
     /** The text of the catalog Autumn holds. */
     static String of(RemoteCatalog remote) {
-        CanonicalText text = new CanonicalText();
+        CanonicalText text = new CanonicalText(4096);
         text.tag('R');
         text.out.append(remote.features().size()).append('[');
         for (RemoteFeature feature : remote.features()) {
@@ -139,7 +142,7 @@ final class CanonicalText {
         }
         Integer number = known.get(feature);
         if (number == null) {
-            CanonicalText own = new CanonicalText();
+            CanonicalText own = new CanonicalText(64);
             own.feature(feature);
             String text = own.out.toString();
             number = numbers.get(text);

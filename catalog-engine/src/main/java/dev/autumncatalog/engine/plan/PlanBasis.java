@@ -2,6 +2,9 @@ package dev.autumncatalog.engine.plan;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,11 +70,23 @@ public record PlanBasis(String catalog, String autumn, String customers) {
     }
 
     private static String digest(String text) {
+        MessageDigest sha;
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        try {
+            // Strict: getBytes would write '?' for a lone surrogate (an answer can carry one as an escape), so
+            // "\uD800" and "?" would share a fingerprint.
+            sha.update(StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text)));
+        } catch (CharacterCodingException e) {
+            // Then its UTF-16 units, exact; 0xFF is never a byte of UTF-8, so this form cannot meet the other.
+            sha.update((byte) 0xFF);
+            ByteBuffer units = ByteBuffer.allocate(text.length() * 2);
+            units.asCharBuffer().put(text);
+            sha.update(units);
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 8);
     }
 }

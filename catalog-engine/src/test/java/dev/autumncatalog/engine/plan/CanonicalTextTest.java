@@ -129,11 +129,63 @@ class CanonicalTextTest {
     }
 
     @Test
-    void equalValues_writeEqualText() {
-        Catalog copy = (Catalog) rebuild(SAMPLE, 0, List.copyOf(SAMPLE.features()));
+    void equalValues_writeEqualText_sharedOrNot() {
+        // Every record built anew: equal features are separate objects here, where the sample shares one per id.
+        Catalog catalog = (Catalog) deepCopy(SAMPLE);
+        RemoteCatalog remote = (RemoteCatalog) deepCopy(REMOTE);
 
-        assertThat(copy).isNotSameAs(SAMPLE).isEqualTo(SAMPLE);
-        assertThat(CanonicalText.of(copy)).isEqualTo(CanonicalText.of(SAMPLE));
+        FeatureItem item = (FeatureItem) catalog.products().get(0).items().get(1);
+        assertThat(item.feature())
+                .isEqualTo(API)
+                .isNotSameAs(API)
+                .isNotSameAs(catalog.features().get(0));
+        assertThat(catalog).isEqualTo(SAMPLE);
+        assertThat(CanonicalText.of(catalog)).isEqualTo(CanonicalText.of(SAMPLE));
+        assertThat(remote).isEqualTo(REMOTE);
+        assertThat(CanonicalText.of(remote)).isEqualTo(CanonicalText.of(REMOTE));
+    }
+
+    @Test
+    void sample_isWrittenExactly() {
+        // Pins every separator: the reflective tests show each field counts, not that the text can be read back.
+        assertThat(CanonicalText.of(SAMPLE)).isEqualTo(SAMPLE_TEXT);
+        assertThat(CanonicalText.of(REMOTE)).isEqualTo(REMOTE_TEXT);
+    }
+
+    private static final String SAMPLE_TEXT = "C"
+            + "4[M9:api_calls9:API callsT1[8:api_callFM5:seats5:SeatsF0[FB3:sso3:SSO1[9:sso_loginFS7:credits7:Credits1[kM9:api_calls9:API callsT1[8:api_callF3:0.51[10:credit_useF"
+            + "2[p3:pro3:Pro9:For teams4:mainFTFf14,3:DAYT5[" + "P2:20c5:MONTH1,"
+            + "I@0,1000,Fc5:MONTH1,@1,Tr500,2:501," + "I@2,0,F~~F~"
+            + "Q@1,3,U2:101,7:PREPAIDc5:MONTH1,c5:MONTH1,50,r~~2,o19:PRORATE_IMMEDIATELY4:NONE@3,T"
+            + "Q@3,0,T2[t100,4:0.021:5t~4:0.01~9:GRADUATED100,7:PREPAIDc5:MONTH1,~~~~~F" + "p5:extra5:Extra~~TFF~0["
+            + "4[M9:api_calls9:API callsT1[8:api_callFM5:seats5:SeatsF0[FB3:sso3:SSO1[9:sso_loginFS7:credits7:Credits1[kM9:api_calls9:API callsT1[8:api_callF3:0.51[10:credit_useF";
+    private static final String REMOTE_TEXT =
+            "R2[F9:api_callsM9:api_calls9:API callsT1[8:api_callFF1[19:an unsupported line1[11:a kept line"
+                    + "F3:old~T0[0[" + "2[L3:prop3:pro3:Pro9:For teams4:mainFTFf14,3:DAYT5[" + "P2:20c5:MONTH1,"
+                    + "I@0,1000,Fc5:MONTH1,@1,Tr500,2:501," + "I@2,0,F~~F~"
+                    + "Q@1,3,U2:101,7:PREPAIDc5:MONTH1,c5:MONTH1,50,r~~2,o19:PRORATE_IMMEDIATELY4:NONE@3,T"
+                    + "Q@3,0,T2[t100,4:0.021:5t~4:0.01~9:GRADUATED100,7:PREPAIDc5:MONTH1,~~~~~FF3,1[8:variants1[8:metadata"
+                    + "L3:odd~T1,0[0["
+                    + "4[M9:api_calls9:API callsT1[8:api_callFM5:seats5:SeatsF0[FB3:sso3:SSO1[9:sso_loginFS7:credits7:Credits1[kM9:api_calls9:API callsT1[8:api_callF3:0.51[10:credit_useF";
+
+    private static Object deepCopy(Object value) {
+        if (value instanceof Record) {
+            Record record = (Record) value;
+            RecordComponent[] components = record.getClass().getRecordComponents();
+            Object copy = record;
+            for (int i = 0; i < components.length; i++) {
+                copy = rebuild((Record) copy, i, deepCopy(read(record, components[i])));
+            }
+            return copy;
+        }
+        if (value instanceof List) {
+            List<Object> copy = new ArrayList<>();
+            for (Object element : (List<?>) value) {
+                copy.add(deepCopy(element));
+            }
+            return copy;
+        }
+        return value;
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autumncatalog.dsl.Catalog;
 import dev.autumncatalog.engine.autumn.RemoteCatalog;
+import dev.autumncatalog.engine.autumn.RemotePlan;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,17 @@ class PlanBasisTest {
 
         assertThat(PlanBasis.of(PlanBasis.fingerprint(PRO), PlanBasis.fingerprint(EMPTY), facts))
                 .isEqualTo(PlanBasis.of(PRO, EMPTY, facts));
+    }
+
+    @Test
+    void fingerprint_ofALoneSurrogate_isNotTheFingerprintOfAQuestionMark() {
+        // UTF-8 has no form for "\uD800"; a lenient encoding writes '?' for it.
+        RemoteCatalog lone =
+                new RemoteCatalog(List.of(), List.of(new RemotePlan("p", null, false, 1, List.of("\uD800"))));
+        RemoteCatalog mark = new RemoteCatalog(List.of(), List.of(new RemotePlan("p", null, false, 1, List.of("?"))));
+
+        assertThat(PlanBasis.fingerprint(lone)).matches("[0-9a-f]{16}").isNotEqualTo(PlanBasis.fingerprint(mark));
+        assertThat(PlanBasis.fingerprint(lone)).isEqualTo(PlanBasis.fingerprint(lone));
     }
 
     @Test
